@@ -1,0 +1,733 @@
+"""Automatic differentiation: dual numbers, a reverse-mode graph, and one ``grad`` for six engines.
+
+Introduced in: Part III, How automatic differentiation works.
+
+The chapter builds two small engines from scratch and then checks them against the big ones:
+
+* :class:`Dual` is forward mode.  A dual number ``a + b·ε`` with ``ε² = 0`` carries a value
+  and a derivative through every operation.
+* :class:`Var` is reverse mode.  Every operation records its inputs and local derivatives;
+  ``backward()`` walks the graph from the output back to the inputs with the chain rule.
+
+The elementary functions :func:`exp`, :func:`log`, :func:`sin`, :func:`cos`, :func:`tanh`,
+:func:`sigmoid`, :func:`relu` and :func:`sqrt` look at their argument and call the matching
+implementation (``Dual``, ``Var``, PyTorch, TensorFlow, SymPy or NumPy).  So one Python function,
+such as ``lambda x: x**2 * sin(x)``, runs unchanged on every engine, and :func:`grad` computes its
+derivative with the backend you name.
+
+PyTorch and TensorFlow are imported only inside the functions that need them:
+``import mlcalc.autodiff`` never imports either of them.
+
+Examples
+--------
+>>> from mlcalc.autodiff import Dual, Var, grad, sin
+>>> Dual(3.0, 1.0) ** 2                       # d/dx x² = 2x = 6 at x = 3
+Dual(value=9.0, derivative=6.0)
+>>> f = lambda x: x**2 * sin(x)
+>>> [round(grad(f, 1.0, backend=name), 6) for name in ("forward", "reverse", "sympy", "numeric")]
+[2.223244, 2.223244, 2.223244, 2.223244]
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import numbers
+import os
+import sys
+from typing import Any, Callable, Iterable, Sequence, Sized
+
+import numpy as np
+import sympy
+
+from mlcalc._checks import _given, as_real_array, check_callable, check_choice, check_real
+
+__all__ = [
+    "BACKENDS",
+    "Dual",
+    "Var",
+    "grad",
+    "exp",
+    "log",
+    "sin",
+    "cos",
+    "tanh",
+    "sigmoid",
+    "relu",
+    "sqrt",
+]
+
+BACKENDS: tuple[str, ...] = ("torch", "tensorflow", "sympy", "numeric", "forward", "reverse")
+"""The names :func:`grad` accepts for its ``backend`` argument."""
+
+
+# --------------------------------------------------------------------------------------------
+# Forward mode: dual numbers
+# --------------------------------------------------------------------------------------------
+class Dual:
+    """A dual number ``value + derivative·ε`` with ``ε² = 0``: forward-mode autodiff.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Seed the input with ``derivative=1``; every operation then carries d(result)/d(input) along.
+
+    Examples
+    --------
+    >>> x = Dual(3.0, 1.0)               # x = 3 and dx/dx = 1
+    >>> x * x + 2 * x                    # d/dx (x² + 2x) = 2x + 2 = 8
+    Dual(value=15.0, derivative=8.0)
+    """
+
+    __array_ufunc__ = None  # so NumPy hands `np.float64(2.0) * Dual(...)` over to Dual
+
+    def __init__(self, value: float, derivative: float = 0.0) -> None:
+        self.value = float(value)
+        self.derivative = float(derivative)
+
+    def __repr__(self) -> str:
+        return f"Dual(value={self.value!r}, derivative={self.derivative!r})"
+
+    def __add__(self, other: Dual | float) -> Dual:
+        other = _as_dual(other)
+        return Dual(self.value + other.value, self.derivative + other.derivative)
+
+    def __sub__(self, other: Dual | float) -> Dual:
+        other = _as_dual(other)
+        return Dual(self.value - other.value, self.derivative - other.derivative)
+
+    def __mul__(self, other: Dual | float) -> Dual:  # product rule
+        other = _as_dual(other)
+        derivative = self.derivative * other.value + self.value * other.derivative
+        return Dual(self.value * other.value, derivative)
+
+    def __truediv__(self, other: Dual | float) -> Dual:  # quotient rule
+        other = _as_dual(other)
+        quotient = self.value / other.value
+        return Dual(quotient, (self.derivative - quotient * other.derivative) / other.value)
+
+    def __pow__(self, other: Dual | float) -> Dual:  # power rule, and a**c·ln a for the exponent
+        other = _as_dual(other)
+        base_varies, exponent_varies = self.derivative != 0, other.derivative != 0
+        value, d_base, d_exponent = _power_rule(
+            self.value, other.value, base_varies, exponent_varies
+        )
+        return Dual(value, d_base * self.derivative + d_exponent * other.derivative)
+
+    def __neg__(self) -> Dual:
+        return Dual(-self.value, -self.derivative)
+
+    __radd__ = __add__  # 2 + x is x + 2
+    __rmul__ = __mul__  # 2 * x is x * 2
+
+    def __rsub__(self, other: float) -> Dual:
+        return _as_dual(other) - self
+
+    def __rtruediv__(self, other: float) -> Dual:
+        return _as_dual(other) / self
+
+    def __rpow__(self, other: float) -> Dual:
+        return _as_dual(other) ** self
+
+
+# --------------------------------------------------------------------------------------------
+# Reverse mode: a computation graph
+# --------------------------------------------------------------------------------------------
+class Var:
+    """A variable in a computation graph: reverse-mode autodiff.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Each operation returns a new ``Var`` that remembers its ``parents``: pairs
+    ``(parent, local derivative)``.  ``out.backward()`` sets ``node.grad`` to d(out)/d(node) for
+    every node that ``out`` depends on; a variable used twice gets the sum of both paths.
+
+    Examples
+    --------
+    >>> x = Var(3.0)
+    >>> y = x * x + 2 * x                # x is used three times
+    >>> y.backward()
+    >>> x.grad                           # 2x + 2 = 8
+    8.0
+    """
+
+    __array_ufunc__ = None  # so NumPy hands `np.float64(2.0) * Var(...)` over to Var
+
+    def __init__(self, value: float, parents: Iterable[tuple[Var, float]] = ()) -> None:
+        self.value = float(value)
+        self.grad = 0.0
+        self.parents = tuple(parents)
+
+    def __repr__(self) -> str:
+        return f"Var(value={self.value!r}, grad={self.grad!r})"
+
+    def __add__(self, other: Var | float) -> Var:
+        other = _as_var(other)
+        return Var(self.value + other.value, [(self, 1.0), (other, 1.0)])
+
+    def __sub__(self, other: Var | float) -> Var:
+        other = _as_var(other)
+        return Var(self.value - other.value, [(self, 1.0), (other, -1.0)])
+
+    def __mul__(self, other: Var | float) -> Var:
+        other = _as_var(other)
+        return Var(self.value * other.value, [(self, other.value), (other, self.value)])
+
+    def __truediv__(self, other: Var | float) -> Var:
+        other = _as_var(other)
+        quotient = self.value / other.value
+        return Var(quotient, [(self, 1.0 / other.value), (other, -quotient / other.value)])
+
+    def __pow__(self, other: Var | float) -> Var:
+        exponent_varies = isinstance(other, Var)
+        other = _as_var(other)
+        value, d_base, d_exponent = _power_rule(self.value, other.value, True, exponent_varies)
+        return Var(value, [(self, d_base), (other, d_exponent)])
+
+    def __neg__(self) -> Var:
+        return Var(-self.value, [(self, -1.0)])
+
+    __radd__ = __add__  # 2 + x is x + 2
+    __rmul__ = __mul__  # 2 * x is x * 2
+
+    def __rsub__(self, other: float) -> Var:
+        return _as_var(other) - self
+
+    def __rtruediv__(self, other: float) -> Var:
+        return _as_var(other) / self
+
+    def __rpow__(self, other: float) -> Var:  # 2 ** x: only the exponent varies
+        value, _, d_exponent = _power_rule(float(other), self.value, False, True)
+        return Var(value, [(self, d_exponent)])
+
+    def backward(self) -> None:
+        """Set ``grad`` = d(self)/d(node) on every node of the graph that leads to ``self``."""
+        order, seen, stack = [], set(), [(self, False)]
+        while stack:  # depth-first search: a node joins `order` after all of its parents
+            node, parents_done = stack.pop()
+            if parents_done:
+                order.append(node)
+            elif node not in seen:
+                seen.add(node)
+                stack.append((node, True))
+                stack.extend((parent, False) for parent, _ in node.parents)
+        for node in order:
+            node.grad = 0.0
+        self.grad = 1.0
+        for node in reversed(order):  # from the output back to the inputs: the chain rule
+            for parent, local_derivative in node.parents:
+                parent.grad += local_derivative * node.grad
+
+
+def _as_dual(other: Any) -> Dual:
+    if isinstance(other, Dual):
+        return other
+    if isinstance(other, numbers.Real):
+        return Dual(other, 0.0)
+    raise TypeError(f"a Dual can be combined with a Dual or a real number; got {_given(other)}")
+
+
+def _as_var(other: Any) -> Var:
+    if isinstance(other, Var):
+        return other
+    if isinstance(other, numbers.Real):
+        return Var(other)
+    raise TypeError(f"a Var can be combined with a Var or a real number; got {_given(other)}")
+
+
+def _power(base: float, exponent: float) -> float:
+    try:
+        return math.pow(base, exponent)
+    except ValueError:
+        raise ValueError(f"{base!r} ** {exponent!r} is not a finite real number") from None
+
+
+def _power_rule(
+    base: float, exponent: float, base_varies: bool, exponent_varies: bool
+) -> tuple[float, float, float]:
+    """Return ``base ** exponent`` and its two partial derivatives (0 when not needed)."""
+    value = _power(base, exponent)
+    d_base = exponent * _power(base, exponent - 1) if base_varies and exponent != 0 else 0.0
+    d_exponent = 0.0
+    if exponent_varies:
+        if base <= 0:
+            raise ValueError(
+                "the derivative of base ** exponent with respect to the exponent needs base > 0;"
+                f" got base = {base!r}"
+            )
+        d_exponent = value * math.log(base)
+    return value, d_base, d_exponent
+
+
+# --------------------------------------------------------------------------------------------
+# Elementary functions that work on every kind of number
+# --------------------------------------------------------------------------------------------
+def _sigmoid_float(a: float) -> float:
+    if a >= 0:
+        return 1.0 / (1.0 + math.exp(-a))
+    e = math.exp(a)  # this form cannot overflow for very negative a
+    return e / (1.0 + e)
+
+
+# The value f(a) on a Python float, and the local derivative f'(a) given a and the value v = f(a).
+_FLOAT_VALUE: dict[str, Callable[[float], float]] = {
+    "exp": math.exp,
+    "log": math.log,
+    "sin": math.sin,
+    "cos": math.cos,
+    "tanh": math.tanh,
+    "sigmoid": _sigmoid_float,
+    "relu": lambda a: a if a > 0 else 0.0,
+    "sqrt": math.sqrt,
+}
+_FLOAT_SLOPE: dict[str, Callable[[float, float], float]] = {
+    "exp": lambda a, v: v,
+    "log": lambda a, v: 1.0 / a,
+    "sin": lambda a, v: math.cos(a),
+    "cos": lambda a, v: -math.sin(a),
+    "tanh": lambda a, v: 1.0 - v * v,
+    "sigmoid": lambda a, v: v * (1.0 - v),
+    "relu": lambda a, v: 1.0 if a > 0 else 0.0,  # 0 at the kink, as in PyTorch and TensorFlow
+    "sqrt": lambda a, v: 0.5 / v if v > 0 else math.inf,
+}
+_NUMPY: dict[str, Callable[[np.ndarray], np.ndarray]] = {
+    "exp": np.exp,
+    "log": np.log,
+    "sin": np.sin,
+    "cos": np.cos,
+    "tanh": np.tanh,
+    "sigmoid": lambda a: np.exp(-np.logaddexp(0.0, -a)),  # 1/(1+e^-a) without overflow
+    "relu": lambda a: np.maximum(a, 0.0),
+    "sqrt": np.sqrt,
+}
+_SYMPY: dict[str, Callable[[Any], Any]] = {
+    "exp": sympy.exp,
+    "log": sympy.log,
+    "sin": sympy.sin,
+    "cos": sympy.cos,
+    "tanh": sympy.tanh,
+    "sigmoid": lambda e: 1 / (1 + sympy.exp(-e)),
+    # Piecewise rather than Max: d/dx Max(0, x) is Heaviside(x), which SymPy sets to 1/2 at 0.
+    "relu": lambda e: sympy.Piecewise((e, e > 0), (0, True)),
+    "sqrt": sympy.sqrt,
+}
+
+
+def _check_domain(name: str, value: Any, x: Any) -> None:
+    """Raise ``ValueError``, rather than return NaN, if ``log`` or ``sqrt`` gets a number outside
+    its domain.  ``value`` holds the number(s) of the argument ``x``."""
+    if name == "log" and np.any(np.asarray(value) <= 0):
+        raise ValueError(f"log(x) needs x > 0; got x = {_given(x)}")
+    if name == "sqrt" and np.any(np.asarray(value) < 0):
+        raise ValueError(f"sqrt(x) needs x >= 0; got x = {_given(x)}")
+
+
+def _library(x: Any) -> str:
+    """The top-level package that defines the type of ``x`` (found without importing anything)."""
+    return type(x).__module__.partition(".")[0]
+
+
+def _apply(name: str, x: Any) -> Any:
+    """Apply the elementary function ``name`` to ``x`` with the implementation that fits ``x``."""
+    if isinstance(x, (Dual, Var)):
+        _check_domain(name, x.value, x)
+        value = _FLOAT_VALUE[name](x.value)
+        slope = _FLOAT_SLOPE[name](x.value, value)
+        if isinstance(x, Dual):
+            return Dual(value, slope * x.derivative)  # chain rule, forwards
+        return Var(value, [(x, slope)])  # the local derivative, for backward()
+    if _library(x) == "torch":
+        torch = importlib.import_module("torch")
+        return getattr(torch, name)(x)
+    if _library(x) == "tensorflow":
+        tf = importlib.import_module("tensorflow")
+        return tf.nn.relu(x) if name == "relu" else getattr(tf.math, name)(x)
+    if isinstance(x, sympy.Basic):
+        return _SYMPY[name](x)
+    try:
+        array = np.asarray(x)
+    except ValueError:  # a ragged list
+        array = np.asarray(None)
+    if array.dtype.kind not in "biuf":
+        raise TypeError(
+            f"{name}(x) needs x to be a real number, an array, a Dual, a Var, a SymPy expression,"
+            f" or a PyTorch or TensorFlow tensor; got x = {_given(x)}"
+        )
+    _check_domain(name, array, x)
+    result = _NUMPY[name](array.astype(float))
+    return float(result) if result.ndim == 0 else result
+
+
+def exp(x: Any) -> Any:
+    """The exponential function e**x; its derivative is e**x.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    ``x`` can be a real number or a NumPy array (computed with NumPy), a :class:`Dual`, a
+    :class:`Var`, a SymPy expression, or a PyTorch or TensorFlow tensor; the result has the
+    same kind.
+
+    Examples
+    --------
+    >>> exp(Dual(0.0, 1.0))
+    Dual(value=1.0, derivative=1.0)
+    >>> exp(0.0)
+    1.0
+    """
+    return _apply("exp", x)
+
+
+def log(x: Any) -> Any:
+    """The natural logarithm ln x; its derivative is 1/x.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Accepts the same kinds of ``x`` as :func:`exp`.  A real number, array, ``Dual`` or ``Var``
+    that is not > 0 raises ``ValueError`` instead of returning NaN.
+
+    Examples
+    --------
+    >>> log(Dual(2.0, 1.0))
+    Dual(value=0.6931471805599453, derivative=0.5)
+    >>> log(-1.0)
+    Traceback (most recent call last):
+    ...
+    ValueError: log(x) needs x > 0; got x = -1.0 (type float)
+    """
+    return _apply("log", x)
+
+
+def sin(x: Any) -> Any:
+    """The sine function; its derivative is cos x.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Accepts the same kinds of ``x`` as :func:`exp`.
+
+    Examples
+    --------
+    >>> sin(Dual(0.0, 1.0))
+    Dual(value=0.0, derivative=1.0)
+    """
+    return _apply("sin", x)
+
+
+def cos(x: Any) -> Any:
+    """The cosine function; its derivative is -sin x.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Accepts the same kinds of ``x`` as :func:`exp`.
+
+    Examples
+    --------
+    >>> cos(Dual(0.0, 1.0))              # -sin(0) is -0.0 in floating point
+    Dual(value=1.0, derivative=-0.0)
+    """
+    return _apply("cos", x)
+
+
+def tanh(x: Any) -> Any:
+    """The hyperbolic tangent; its derivative is 1 - tanh(x)².
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Accepts the same kinds of ``x`` as :func:`exp`.
+
+    Examples
+    --------
+    >>> tanh(Dual(0.0, 1.0))
+    Dual(value=0.0, derivative=1.0)
+    """
+    return _apply("tanh", x)
+
+
+def sigmoid(x: Any) -> Any:
+    """The logistic sigmoid 1 / (1 + e**-x); its derivative is sigmoid(x) · (1 - sigmoid(x)).
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Accepts the same kinds of ``x`` as :func:`exp`; a SymPy argument gives
+    ``1/(1 + exp(-x))``.  Large negative inputs do not overflow.
+
+    Examples
+    --------
+    >>> sigmoid(Dual(0.0, 1.0))
+    Dual(value=0.5, derivative=0.25)
+    >>> sigmoid(-1000.0)
+    0.0
+    """
+    return _apply("sigmoid", x)
+
+
+def relu(x: Any) -> Any:
+    """The rectified linear unit max(x, 0); its derivative is 1 for x > 0 and 0 for x <= 0.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Accepts the same kinds of ``x`` as :func:`exp`; a SymPy argument gives
+    ``Piecewise((x, x > 0), (0, True))``.  At the kink x = 0 the derivative is taken to be 0,
+    the same choice as PyTorch and TensorFlow.
+
+    Examples
+    --------
+    >>> relu(Dual(0.0, 1.0))
+    Dual(value=0.0, derivative=0.0)
+    >>> relu(Var(2.0)).parents[0][1]      # the local derivative for x > 0
+    1.0
+    """
+    return _apply("relu", x)
+
+
+def sqrt(x: Any) -> Any:
+    """The square root; its derivative is 1 / (2 sqrt x).
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Accepts the same kinds of ``x`` as :func:`exp`.  A negative real number, array, ``Dual``
+    or ``Var`` raises ``ValueError``; at 0 the derivative of a ``Dual`` or ``Var`` is infinite.
+
+    Examples
+    --------
+    >>> sqrt(Dual(4.0, 1.0))
+    Dual(value=2.0, derivative=0.25)
+    """
+    return _apply("sqrt", x)
+
+
+# --------------------------------------------------------------------------------------------
+# grad: one call, six engines
+# --------------------------------------------------------------------------------------------
+def grad(
+    f: Callable[[Any], Any],
+    x: float | Sequence[float] | np.ndarray,
+    backend: str = "reverse",
+) -> float | np.ndarray:
+    """The derivative (or gradient) of a scalar function ``f`` at ``x``, computed by ``backend``.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Write ``f`` with ``+ - * / **`` and the functions of this module (:func:`exp`, :func:`sin`,
+    ...) and the same ``f`` runs on every backend.  For a vector ``x``, ``f`` receives one
+    indexable object, so write it as ``lambda v: v[0]**2 * v[1]``.
+
+    Parameters
+    ----------
+    f : callable
+        A function of one real number, or of one vector, that returns a single real number.
+    x : float or 1-D sequence of floats
+        The point at which to differentiate: finite real number(s).
+    backend : {"reverse", "forward", "sympy", "numeric", "torch", "tensorflow"}
+        ``"reverse"`` uses :class:`Var` and ``"forward"`` uses :class:`Dual` (one pass per
+        coordinate).  ``"sympy"`` differentiates symbolically (with symbols ``x``, or ``x0, x1,
+        ...`` for a vector) and evaluates at ``x``.  ``"numeric"`` uses central differences with
+        the step ``h = eps**(1/3) · max(1, |x|)``.  ``"torch"`` and ``"tensorflow"`` use the
+        libraries' autodiff in float64 (install them with ``pip install mlcalc[torch]`` or
+        ``pip install mlcalc[tensorflow]``).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        f'(x) as a float when ``x`` is a number; the gradient as a 1-D float array of the same
+        length as ``x`` when ``x`` is a sequence.  Inputs that ``f`` does not use get 0.
+
+    Raises
+    ------
+    TypeError
+        If ``f`` is not callable, ``x`` is not real (complex, bool, string), ``backend`` is not
+        a string, or ``f`` returns something other than a number.
+    ValueError
+        If ``x`` is NaN, infinite, empty or not 1-D, ``backend`` is unknown, or ``f`` returns
+        more than one number.
+    ImportError
+        If ``backend`` is ``"torch"`` or ``"tensorflow"`` and that library is not installed.
+
+    Examples
+    --------
+    >>> grad(lambda x: x**3, 2.0)
+    12.0
+    >>> grad(lambda x: x**3, 2.0, backend="sympy")
+    12.0
+    >>> f = lambda v: v[0]**2 * v[1] + exp(v[1])
+    >>> grad(f, [1.0, 0.0], backend="forward")
+    array([0., 2.])
+    >>> grad(f, [1.0, 0.0], backend="autograd")
+    Traceback (most recent call last):
+    ...
+    ValueError: backend must be one of 'torch', 'tensorflow', 'sympy', 'numeric', 'forward', 'reverse'; got 'autograd'
+    """
+    check_callable("f", f)
+    point = _check_point(x)
+    if not isinstance(backend, str):
+        options = ", ".join(repr(name) for name in BACKENDS)
+        raise TypeError(f"backend must be one of {options}; got {_given(backend)}")
+    check_choice("backend", backend, BACKENDS)
+    return _GRADIENT_BY_BACKEND[backend](f, point)
+
+
+def _check_point(x: Any) -> float | np.ndarray:
+    """Return ``x`` as a float, or as a 1-D float array; reject anything else."""
+    if isinstance(x, np.ndarray) and x.ndim == 0:
+        x = x[()]
+    if isinstance(x, (str, bytes)) or not (
+        isinstance(x, (numbers.Number, np.generic, Sequence)) or hasattr(x, "__array__")
+    ):
+        raise TypeError(
+            f"x must be a real number or a 1-D sequence of real numbers; got {_given(x)}"
+        )
+    if isinstance(x, (numbers.Number, np.generic)):
+        return check_real("x", x)
+    array = as_real_array("x", x)
+    if np.asarray(x).dtype.kind in "bSU":
+        raise TypeError(f"x must hold real numbers, not booleans or strings; got {_given(x)}")
+    return array
+
+
+def _check_real_number(result: Any) -> None:
+    """Check that ``f`` returned one real number (used when ``f`` did not return a backend type,
+    for example a constant that does not depend on x)."""
+    if isinstance(result, (numbers.Real, np.integer, np.floating)) and not isinstance(result, bool):
+        return
+    if isinstance(result, np.ndarray) and result.size == 1 and result.dtype.kind in "iuf":
+        return
+    if isinstance(result, Sized) and not isinstance(result, (str, bytes)):
+        raise ValueError(f"f must return a single real number (a scalar); got {_given(result)}")
+    raise TypeError(f"f must return a real number; got {_given(result)}")
+
+
+def _check_size(size: int, shape: Any) -> None:
+    if size != 1:
+        raise ValueError(
+            f"f must return a single real number (a scalar); got a result of shape {tuple(shape)}"
+        )
+
+
+def _finish(point: float | np.ndarray, gradient: Any) -> float | np.ndarray:
+    """Shape a backend's answer like ``point``; ``None`` (``f`` did not use x) means 0."""
+    if gradient is None:
+        gradient = np.zeros(np.shape(point))
+    gradient = np.asarray(gradient, dtype=float)
+    if isinstance(point, float):
+        return float(gradient.reshape(()))
+    return gradient.reshape(point.shape)
+
+
+def _gradient_forward(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+    def derivative_of(result: Any) -> float:
+        if isinstance(result, Dual):
+            return result.derivative
+        _check_real_number(result)
+        return 0.0
+
+    if isinstance(point, float):
+        return derivative_of(f(Dual(point, 1.0)))
+    gradient = np.zeros(point.size)
+    for i in range(point.size):  # one forward pass per coordinate, seeded with dx_i/dx_i = 1
+        duals = [Dual(value, 1.0 if j == i else 0.0) for j, value in enumerate(point)]
+        gradient[i] = derivative_of(f(duals))
+    return gradient
+
+
+def _gradient_reverse(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+    if isinstance(point, float):
+        inputs = [Var(point)]
+        result = f(inputs[0])
+    else:
+        inputs = [Var(value) for value in point]
+        result = f(inputs)
+    if not isinstance(result, Var):
+        _check_real_number(result)
+        return _finish(point, None)
+    result.backward()
+    return _finish(point, [node.grad for node in inputs])
+
+
+def _gradient_sympy(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+    if isinstance(point, float):
+        symbols = [sympy.Symbol("x", real=True)]
+        expression = f(symbols[0])
+    else:
+        symbols = list(sympy.symbols(f"x0:{point.size}", real=True))
+        expression = f(symbols)
+    if not isinstance(expression, sympy.Expr):
+        _check_real_number(expression)
+        return _finish(point, None)
+    at_point = dict(zip(symbols, np.atleast_1d(point).tolist()))
+    gradient = []
+    for symbol in symbols:
+        number = complex(sympy.diff(expression, symbol).evalf(subs=at_point))
+        if number.imag != 0:
+            raise ValueError(f"f'(x) is not a real number at x = {point!r}; SymPy gives {number}")
+        gradient.append(number.real)
+    return _finish(point, gradient)
+
+
+def _gradient_numeric(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+    def value_at(p: Any) -> float:
+        result = f(p)
+        _check_real_number(result)
+        return float(np.asarray(result).reshape(()))
+
+    def step(value: float) -> float:  # balances truncation error (h²) and round-off (eps/h)
+        return sys.float_info.epsilon ** (1 / 3) * max(1.0, abs(float(value)))
+
+    if isinstance(point, float):
+        h = step(point)
+        return (value_at(point + h) - value_at(point - h)) / ((point + h) - (point - h))
+    gradient = np.zeros(point.size)
+    for i in range(point.size):
+        forward, backward = point.copy(), point.copy()
+        forward[i] += step(point[i])
+        backward[i] -= step(point[i])
+        gradient[i] = (value_at(forward) - value_at(backward)) / (forward[i] - backward[i])
+    return gradient
+
+
+def _import_backend(module_name: str) -> Any:
+    if module_name == "tensorflow":  # keep TensorFlow's start-up messages off stderr
+        os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+        os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as error:
+        label = {"torch": "PyTorch", "tensorflow": "TensorFlow"}[module_name]
+        raise ImportError(
+            f"backend={module_name!r} needs {label}, which is not installed;"
+            f" install it with: pip install mlcalc[{module_name}]"
+        ) from error
+
+
+def _gradient_torch(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+    torch = _import_backend("torch")
+    x = torch.tensor(point, dtype=torch.float64, requires_grad=True)
+    result = f(x)
+    if not isinstance(result, torch.Tensor):
+        _check_real_number(result)
+        return _finish(point, None)
+    _check_size(result.numel(), result.shape)
+    if not result.requires_grad:  # f did not use x
+        return _finish(point, None)
+    (gradient,) = torch.autograd.grad(result.reshape(()), x, allow_unused=True)
+    return _finish(point, None if gradient is None else gradient.detach().numpy())
+
+
+def _gradient_tensorflow(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+    tf = _import_backend("tensorflow")
+    x = tf.Variable(point, dtype=tf.float64)
+    with tf.GradientTape() as tape:
+        result = f(x)
+    if not isinstance(result, (tf.Tensor, tf.Variable)):
+        _check_real_number(result)
+        return _finish(point, None)
+    _check_size(int(tf.size(result)), result.shape)
+    gradient = tape.gradient(result, x)
+    return _finish(point, None if gradient is None else tf.convert_to_tensor(gradient).numpy())
+
+
+_GRADIENT_BY_BACKEND: dict[str, Callable[[Callable, Any], float | np.ndarray]] = {
+    "torch": _gradient_torch,
+    "tensorflow": _gradient_tensorflow,
+    "sympy": _gradient_sympy,
+    "numeric": _gradient_numeric,
+    "forward": _gradient_forward,
+    "reverse": _gradient_reverse,
+}

@@ -1,0 +1,232 @@
+"""Cost (loss) functions, their gradients, and gradient descent for a line.
+
+Introduced in Part II of the book, "Relating differentiation to machine learning".  Every
+function checks its inputs: mismatched lengths, empty input, NaN or infinity, and probabilities
+outside (0, 1) raise ``ValueError`` naming the argument.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from ._checks import as_real_array, check_positive, check_positive_int, check_real, check_same_length
+
+__all__ = [
+    "mse",
+    "mse_gradient",
+    "mae",
+    "mae_gradient",
+    "binary_cross_entropy",
+    "binary_cross_entropy_gradient",
+    "line_mse",
+    "line_mse_gradient",
+    "LineFit",
+    "fit_line",
+]
+
+
+def _pair(y_pred: ArrayLike, y_true: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    predictions = as_real_array("y_pred", y_pred)
+    targets = as_real_array("y_true", y_true)
+    check_same_length("y_pred", predictions, "y_true", targets)
+    return predictions, targets
+
+
+def mse(y_pred: ArrayLike, y_true: ArrayLike) -> float:
+    """Mean squared error: ``mean((y_pred - y_true)**2)``.
+
+    Examples
+    --------
+    >>> mse([1.0, 2.0, 3.0], [1.0, 2.0, 5.0])  # (0 + 0 + 4) / 3
+    1.3333333333333333
+    """
+    predictions, targets = _pair(y_pred, y_true)
+    return float(np.mean((predictions - targets) ** 2))
+
+
+def mse_gradient(y_pred: ArrayLike, y_true: ArrayLike) -> np.ndarray:
+    """Gradient of :func:`mse` with respect to each prediction: ``2 (y_pred - y_true) / n``.
+
+    Examples
+    --------
+    >>> mse_gradient([1.0, 2.0, 3.0], [1.0, 2.0, 5.0]).round(4)
+    array([ 0.    ,  0.    , -1.3333])
+    """
+    predictions, targets = _pair(y_pred, y_true)
+    return 2 * (predictions - targets) / predictions.size
+
+
+def mae(y_pred: ArrayLike, y_true: ArrayLike) -> float:
+    """Mean absolute error: ``mean(|y_pred - y_true|)``.
+
+    Examples
+    --------
+    >>> mae([1.0, 2.0, 3.0], [1.0, 2.0, 5.0])
+    0.6666666666666666
+    """
+    predictions, targets = _pair(y_pred, y_true)
+    return float(np.mean(np.abs(predictions - targets)))
+
+
+def mae_gradient(y_pred: ArrayLike, y_true: ArrayLike) -> np.ndarray:
+    """Gradient of :func:`mae`: ``sign(y_pred - y_true) / n`` (0 where they are equal, a subgradient).
+
+    Examples
+    --------
+    >>> mae_gradient([1.0, 2.0, 3.0], [0.0, 2.0, 5.0]).round(4)
+    array([ 0.3333,  0.    , -0.3333])
+    """
+    predictions, targets = _pair(y_pred, y_true)
+    return np.sign(predictions - targets) / predictions.size
+
+
+def _probabilities(p: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    predictions, targets = _pair(p, y)
+    if np.any((predictions <= 0) | (predictions >= 1)):
+        bad = predictions[(predictions <= 0) | (predictions >= 1)][0]
+        raise ValueError(
+            f"y_pred must hold probabilities strictly between 0 and 1; got {bad!r} "
+            "(apply a sigmoid to raw scores first)"
+        )
+    if np.any((targets < 0) | (targets > 1)):
+        bad = targets[(targets < 0) | (targets > 1)][0]
+        raise ValueError(f"y_true must hold labels in [0, 1]; got {bad!r}")
+    return predictions, targets
+
+
+def binary_cross_entropy(y_pred: ArrayLike, y_true: ArrayLike) -> float:
+    """Binary cross-entropy: ``-mean(y log p + (1 - y) log(1 - p))`` for probabilities ``p``.
+
+    Examples
+    --------
+    >>> round(binary_cross_entropy([0.9, 0.2], [1, 0]), 6)  # -(log 0.9 + log 0.8) / 2
+    0.164252
+    """
+    p, y = _probabilities(y_pred, y_true)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log1p(-p)))
+
+
+def binary_cross_entropy_gradient(y_pred: ArrayLike, y_true: ArrayLike) -> np.ndarray:
+    """Gradient of :func:`binary_cross_entropy` with respect to each probability.
+
+    ``(p - y) / (p (1 - p) n)``.
+
+    Examples
+    --------
+    >>> binary_cross_entropy_gradient([0.9, 0.2], [1, 0]).round(4)
+    array([-0.5556,  0.625 ])
+    """
+    p, y = _probabilities(y_pred, y_true)
+    return (p - y) / (p * (1 - p) * p.size)
+
+
+def _line_data(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    xs = as_real_array("x", x)
+    ys = as_real_array("y", y)
+    check_same_length("x", xs, "y", ys)
+    return xs, ys
+
+
+def line_mse(x: ArrayLike, y: ArrayLike, m: float, b: float) -> float:
+    """The cost ``C(m, b) = mean((m x + b - y)**2)`` of the line ``y_hat = m x + b``.
+
+    Examples
+    --------
+    >>> line_mse([0.0, 1.0], [1.0, 3.0], m=2.0, b=1.0)  # a perfect fit
+    0.0
+    """
+    xs, ys = _line_data(x, y)
+    return _line_cost(xs, ys, check_real("m", m), check_real("b", b))
+
+
+def line_mse_gradient(x: ArrayLike, y: ArrayLike, m: float, b: float) -> tuple[float, float]:
+    """Partial derivatives ``(dC/dm, dC/db)`` of :func:`line_mse`.
+
+    By the chain rule, ``dC/dm = 2 mean((m x + b - y) x)`` and ``dC/db = 2 mean(m x + b - y)``.
+
+    Examples
+    --------
+    >>> line_mse_gradient([0.0, 1.0], [1.0, 3.0], m=0.0, b=0.0)
+    (-3.0, -4.0)
+    """
+    xs, ys = _line_data(x, y)
+    return _line_gradient(xs, ys, check_real("m", m), check_real("b", b))
+
+
+def _line_gradient(xs: np.ndarray, ys: np.ndarray, m: float, b: float) -> tuple[float, float]:
+    residual = m * xs + b - ys
+    return float(2 * np.mean(residual * xs)), float(2 * np.mean(residual))
+
+
+def _line_cost(xs: np.ndarray, ys: np.ndarray, m: float, b: float) -> float:
+    with np.errstate(over="ignore", invalid="ignore"):
+        return float(np.mean((m * xs + b - ys) ** 2))
+
+
+@dataclass(frozen=True)
+class LineFit:
+    """The outcome of :func:`fit_line`.
+
+    ``m_history``, ``b_history`` and ``cost_history`` hold the parameters and the cost before
+    the first step and after each step.  ``diverged`` is True when the cost blew up (the
+    learning rate was too large) and the descent stopped early.
+    """
+
+    m: float
+    b: float
+    cost: float
+    m_history: np.ndarray
+    b_history: np.ndarray
+    cost_history: np.ndarray
+    diverged: bool
+
+    def __repr__(self) -> str:
+        state = "diverged" if self.diverged else "finished"
+        return (
+            f"LineFit(m={self.m:.6g}, b={self.b:.6g}, cost={self.cost:.6g}, "
+            f"steps={len(self.cost_history) - 1}, {state})"
+        )
+
+
+def fit_line(
+    x: ArrayLike,
+    y: ArrayLike,
+    m0: float = 0.0,
+    b0: float = 0.0,
+    lr: float = 0.01,
+    epochs: int = 100,
+) -> LineFit:
+    """Fit ``y_hat = m x + b`` by gradient descent on the mean squared error.
+
+    Each epoch takes one step against the gradient from :func:`line_mse_gradient`:
+    ``m -= lr * dC/dm`` and ``b -= lr * dC/db``.
+
+    Examples
+    --------
+    >>> fit = fit_line([0.0, 1.0, 2.0], [1.0, 3.0, 5.0], lr=0.1, epochs=500)
+    >>> round(fit.m, 4), round(fit.b, 4)
+    (2.0, 1.0)
+    >>> fit_line([0.0, 1.0, 2.0], [1.0, 3.0, 5.0], lr=2.0, epochs=500).diverged
+    True
+    """
+    xs, ys = _line_data(x, y)
+    slope, intercept = check_real("m0", m0), check_real("b0", b0)
+    rate = check_positive("lr", lr)
+    count = check_positive_int("epochs", epochs, minimum=0)
+    ms, bs, costs = [slope], [intercept], [_line_cost(xs, ys, slope, intercept)]
+    diverged = False
+    for _ in range(count):
+        dm, db = _line_gradient(xs, ys, slope, intercept)
+        slope, intercept = slope - rate * dm, intercept - rate * db
+        cost = _line_cost(xs, ys, slope, intercept)
+        if not math.isfinite(cost) or cost > 1e12 * max(1.0, costs[0]):
+            diverged = True
+            break
+        ms.append(slope)
+        bs.append(intercept)
+        costs.append(cost)
+    return LineFit(ms[-1], bs[-1], costs[-1], np.array(ms), np.array(bs), np.array(costs), diverged)

@@ -1,0 +1,73 @@
+"""The whole book builds with `make book`: every cell runs, no warning, nothing stray on a page.
+
+The build is the same command the README documents, so this test also proves that command.
+It runs once per session (a module fixture) and the page checks read its output.
+"""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+
+# Text that must never reach a page: framework start-up logs, warnings, tracebacks.
+STRAY = re.compile(
+    r"Traceback \(most recent call last\)|oneDNN|absl::|cuda_|TF_CPP|tensorflow/core|"
+    r"\w+Warning:|FutureWarning|UserWarning|DeprecationWarning|"
+    r"Executing notebook failed|CellExecutionError"
+)
+
+
+def toc_files():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        for chapter in part["chapters"]:
+            files.append(chapter["file"])
+            files.extend(section["file"] for section in chapter.get("sections", []))
+    return files
+
+
+@pytest.fixture(scope="module")
+def build_log():
+    result = subprocess.run(["make", "book"], cwd=ROOT, capture_output=True, text=True)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"`make book` failed:\n{log[-6000:]}"
+    return log
+
+
+@pytest.mark.slow
+def test_build_has_no_warning_and_no_cell_error(build_log):
+    problems = [
+        line for line in build_log.splitlines()
+        if re.search(r"\bWARNING:|\bERROR:|CellExecutionError|Traceback", line)
+    ]
+    assert not problems, "the build reported:\n" + "\n".join(problems)
+    assert "build succeeded" in build_log
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("source", toc_files())
+def test_every_toc_page_is_built_and_clean(build_log, source):
+    page = HTML / f"{source}.html"
+    assert page.is_file(), f"{source} is in _toc.yml but {page} was not built"
+    main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("main")
+    assert not main.select(".output.stderr"), f"{page.name} shows stderr output"
+    for image in main.find_all("img"):
+        assert image.get("alt", "").strip(), f"{page.name}: image without alt text: {str(image)[:120]}"
+    # Deliberate, labelled errors are allowed: docstring examples and cells tagged raises-exception.
+    for deliberate in main.select("div.doctest, .tag_raises-exception"):
+        deliberate.decompose()
+    stray = STRAY.search(main.get_text())
+    assert not stray, f"{page.name} shows {stray.group(0)!r}"
+
+
+def test_toc_lists_only_pages_that_exist():
+    for source in toc_files():
+        candidates = [ROOT / f"{source}{suffix}" for suffix in (".md", ".ipynb", ".rst")]
+        assert any(path.is_file() for path in candidates), f"_toc.yml lists {source}, which does not exist"
