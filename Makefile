@@ -13,32 +13,43 @@ PORT   ?= 8000
 # Quiet TensorFlow in every kernel the build starts (it reads these when it is imported).
 export TF_CPP_MIN_LOG_LEVEL := 2
 export TF_ENABLE_ONEDNN_OPTS := 0
-export MPLBACKEND := Agg
+# Kernels draw figures inline (also when the build runs from pytest, which uses Agg).
+export MPLBACKEND := module://matplotlib_inline.backend_inline
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 # The execution cache keys on code cells only, so a change to mlcalc must invalidate it.
 MLCALC_HASH = $(shell cat code/pyproject.toml $$(find code/src -name '*.py' | sort) | sha256sum | cut -c1-16)
 
-# MathJax is served from the site itself (no CDN), so formulas render offline and in tests.
+# From the npm registry: MathJax, served from the site itself (no CDN), so formulas render
+# offline and in tests; axe-core, the accessibility checker the browser tests run on every page.
 MATHJAX_VERSION := 3.2.2
-MATHJAX := $(VENV)/mathjax/mathjax/tex-chtml.js
+AXE_VERSION := 4.11.0
+NPM_STAMP := $(VENV)/npm/.installed-mathjax-$(MATHJAX_VERSION)-axe-$(AXE_VERSION)
+MATHJAX_SRC := $(VENV)/npm/node_modules/mathjax/es5
+MATHJAX_DIR := $(VENV)/mathjax/mathjax
 
-.PHONY: book test serve clean setup
+.PHONY: book test serve clean setup page notebooks browser
 
-setup: $(STAMP) $(MATHJAX)
+setup: $(STAMP) $(NPM_STAMP)
 
-$(MATHJAX):
-	npm install --prefix $(VENV)/npm --no-audit --no-fund --silent mathjax@$(MATHJAX_VERSION)
-	@rm -rf $(VENV)/mathjax && mkdir -p $(VENV)/mathjax/mathjax/output/chtml/fonts $(VENV)/mathjax/mathjax/input/tex
-	cd $(VENV)/npm/node_modules/mathjax/es5 && cp -r tex-chtml.js ui a11y $(CURDIR)/$(VENV)/mathjax/mathjax/ \
-		&& cp -r output/chtml/fonts/woff-v2 $(CURDIR)/$(VENV)/mathjax/mathjax/output/chtml/fonts/ \
-		&& cp -r input/tex/extensions $(CURDIR)/$(VENV)/mathjax/mathjax/input/tex/
-
-$(STAMP): requirements.txt code/pyproject.toml
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+$(NPM_STAMP):
+	npm install --prefix $(VENV)/npm --no-audit --no-fund --silent \
+		mathjax@$(MATHJAX_VERSION) axe-core@$(AXE_VERSION)
+	@rm -rf $(VENV)/mathjax && mkdir -p $(MATHJAX_DIR)/output/chtml/fonts $(MATHJAX_DIR)/input/tex
+	cp -r $(MATHJAX_SRC)/tex-chtml.js $(MATHJAX_SRC)/ui $(MATHJAX_SRC)/a11y $(MATHJAX_DIR)/
+	cp -r $(MATHJAX_SRC)/output/chtml/fonts/woff-v2 $(MATHJAX_DIR)/output/chtml/fonts/
+	cp -r $(MATHJAX_SRC)/input/tex/extensions $(MATHJAX_DIR)/input/tex/
 	@touch $@
+
+# The browser tests drive Debian's Chromium (never a browser downloaded by a test tool).
+browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+# Colab opens only .ipynb: one notebook beside each chapter, committed with it.
+notebooks: setup
+	$(BIN)/python scripts/notebooks.py
 
 book: setup
 	@mkdir -p _build
@@ -50,7 +61,18 @@ book: setup
 	@echo "$(MLCALC_HASH)" > _build/.mlcalc-hash
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html (or run 'make serve')"
 
-test: setup
+# Preview one chapter while writing it: make page PAGE=book/01-limits/01-what-is-calculus.md
+# Builds the intro, the appendix and that page alone (strict, like the book) into _build/pages/.
+page: setup
+	@test -f "$(PAGE)" || { echo "usage: make page PAGE=book/<part>/<chapter>.md"; exit 2; }
+	@mkdir -p $(PAGE_OUT)
+	@printf 'format: jb-book\nroot: book/intro\nparts:\n  - caption: Preview\n    chapters:\n      - file: %s\n  - caption: Appendix\n    chapters:\n      - file: book/appendix/api\n      - file: book/appendix/references\n' "$(basename $(PAGE))" > $(PAGE_OUT)/_toc.yml
+	$(BIN)/jupyter-book build . --toc $(PAGE_OUT)/_toc.yml --path-output $(PAGE_OUT) -W -n --keep-going
+	@echo "Preview: file://$(CURDIR)/$(PAGE_OUT)/_build/html/$(basename $(PAGE)).html"
+
+PAGE_OUT = _build/pages/$(notdir $(basename $(PAGE)))
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 serve:

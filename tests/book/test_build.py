@@ -5,15 +5,11 @@ It runs once per session (a module fixture) and the page checks read its output.
 """
 
 import re
-import subprocess
-from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
+from tests.bookfiles import HTML, ROOT, toc_files
 
 # Text that must never reach a page: framework start-up logs, warnings, tracebacks.
 STRAY = re.compile(
@@ -23,37 +19,19 @@ STRAY = re.compile(
 )
 
 
-def toc_files():
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    files = [toc["root"]]
-    for part in toc.get("parts", []):
-        for chapter in part["chapters"]:
-            files.append(chapter["file"])
-            files.extend(section["file"] for section in chapter.get("sections", []))
-    return files
-
-
-@pytest.fixture(scope="module")
-def build_log():
-    result = subprocess.run(["make", "book"], cwd=ROOT, capture_output=True, text=True)
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, f"`make book` failed:\n{log[-6000:]}"
-    return log
-
-
 @pytest.mark.slow
-def test_build_has_no_warning_and_no_cell_error(build_log):
+def test_build_has_no_warning_and_no_cell_error(built_book):
     problems = [
-        line for line in build_log.splitlines()
+        line for line in built_book.splitlines()
         if re.search(r"\bWARNING:|\bERROR:|CellExecutionError|Traceback", line)
     ]
     assert not problems, "the build reported:\n" + "\n".join(problems)
-    assert "build succeeded" in build_log
+    assert "build succeeded" in built_book
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("source", toc_files())
-def test_every_toc_page_is_built_and_clean(build_log, source):
+def test_every_toc_page_is_built_and_clean(built_book, source):
     page = HTML / f"{source}.html"
     assert page.is_file(), f"{source} is in _toc.yml but {page} was not built"
     main = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("main")
