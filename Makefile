@@ -17,9 +17,6 @@ export TF_ENABLE_ONEDNN_OPTS := 0
 export MPLBACKEND := module://matplotlib_inline.backend_inline
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
-# The execution cache keys on code cells only, so a change to mlcalc must invalidate it.
-MLCALC_HASH = $(shell cat code/pyproject.toml $$(find code/src -name '*.py' | sort) | sha256sum | cut -c1-16)
-
 # From the npm registry: MathJax, served from the site itself (no CDN), so formulas render
 # offline and in tests; axe-core, the accessibility checker the browser tests run on every page.
 MATHJAX_VERSION := 3.2.2
@@ -28,7 +25,7 @@ NPM_STAMP := $(VENV)/npm/.installed-mathjax-$(MATHJAX_VERSION)-axe-$(AXE_VERSION
 MATHJAX_SRC := $(VENV)/npm/node_modules/mathjax/es5
 MATHJAX_DIR := $(VENV)/mathjax/mathjax
 
-.PHONY: book test serve clean setup page notebooks browser
+.PHONY: book test serve clean setup page notebooks browser bench
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -51,14 +48,11 @@ browser:
 notebooks: setup
 	$(BIN)/python scripts/notebooks.py
 
+# Chapters run first, in parallel, into the execution cache (scripts/execute.py also clears
+# the cache when mlcalc changes: the cache keys on code cells only); Sphinx then reads them.
 book: setup
-	@mkdir -p _build
-	@if [ "$$(cat _build/.mlcalc-hash 2>/dev/null)" != "$(MLCALC_HASH)" ]; then \
-		echo "mlcalc changed since the last build: clearing the execution cache"; \
-		rm -rf _build/.jupyter_cache; \
-	fi
+	$(BIN)/python scripts/execute.py
 	$(BIN)/jupyter-book build . -W -n --keep-going
-	@echo "$(MLCALC_HASH)" > _build/.mlcalc-hash
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html (or run 'make serve')"
 
 # Preview one chapter while writing it: make page PAGE=book/01-limits/01-what-is-calculus.md
@@ -74,6 +68,10 @@ PAGE_OUT = _build/pages/$(notdir $(basename $(PAGE)))
 
 test: setup browser
 	$(BIN)/python -m pytest
+
+# Time the build (cold, warm, after edits) and weigh the pages; prints one table.
+bench: setup
+	$(BIN)/python benchmarks/build.py
 
 serve:
 	@test -f _build/html/index.html || { echo "No site yet: run 'make book' first"; exit 1; }

@@ -362,3 +362,36 @@ def test_fit_line_rejects_bad_data():
         fit_line([], [])
     with pytest.raises(ValueError, match=r"x and y .*same length"):
         fit_line([0.0, 1.0, 2.0], [1.0, 3.0])
+
+
+# ----------------------------------------------------------------------------------------------
+# make_line_data: the shared data set of Parts II and III
+
+
+def test_make_line_data_is_seeded_and_scatters_around_the_line():
+    from mlcalc.losses import make_line_data
+
+    x1, y1 = make_line_data(n=200, slope=-1.5, intercept=4.0, noise=0.3, seed=3)
+    x2, y2 = make_line_data(n=200, slope=-1.5, intercept=4.0, noise=0.3, seed=3)
+    np.testing.assert_array_equal(y1, y2)
+    assert x1.min() == 0.0 and x1.max() == 4.0 and len(x1) == 200
+    residual = y1 - (-1.5 * x1 + 4.0)
+    assert abs(residual.mean()) < 0.1 and 0.2 < residual.std() < 0.4
+    _, y3 = make_line_data(n=200, slope=-1.5, intercept=4.0, noise=0.3, seed=4)
+    assert not np.array_equal(y1, y3)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "name"),
+    [
+        ({"n": 1}, ValueError, "n"),
+        ({"noise": -1.0}, ValueError, "noise"),
+        ({"seed": 1.5}, TypeError, "seed"),
+        ({"slope": float("nan")}, ValueError, "slope"),
+    ],
+)
+def test_make_line_data_rejects_bad_input(kwargs, error, name):
+    from mlcalc.losses import make_line_data
+
+    with pytest.raises(error, match=name):
+        make_line_data(**kwargs)

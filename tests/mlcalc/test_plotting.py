@@ -486,13 +486,43 @@ def test_bad_input_raises_naming_the_argument(call, error, name):
 
 
 def test_public_api_is_listed():
-    assert set(plotting.__all__) == {
+    # The helpers of the design; chapters add more (each listed in __all__ with an example).
+    assert {
         "PALETTE", "use_book_style", "plot_function", "plot_limit_approach",
         "plot_secant_tangent", "plot_zoom_sequence", "plot_exhaustion",
         "plot_riemann_rectangles", "plot_cost_curve", "plot_descent_path", "plot_step_error",
         "animate", "animate_secant_to_tangent", "animate_exhaustion", "animate_descent",
+    } <= set(plotting.__all__)
+    public = {name for name in vars(plotting) if not name.startswith("_")}
+    defined_here = {
+        name for name in public
+        if getattr(getattr(plotting, name), "__module__", None) == plotting.__name__
     }
+    assert defined_here <= set(plotting.__all__), "public helpers missing from __all__"
     for name in plotting.__all__:
         item = getattr(plotting, name)
         if callable(item):
             assert "Examples" in item.__doc__, name
+
+
+# ----------------------------------------------------------------------------------------------
+# Animations in the static site: offline, with alt text and a labelled slider
+
+
+def test_animation_html_is_self_contained_and_accessible():
+    from mlcalc.plotting import animate, animate_exhaustion
+
+    page = animate(lambda ax, i: ax.plot([0, 1], [0, i]), 2, alt="A line tilting up.")._repr_html_()
+    assert "https://" not in page, "the player must not load anything from a CDN"
+    assert '<img alt="A line tilting up." id="' in page
+    assert 'class="anim-slider" aria-label="Frame"' in page
+    default = animate_exhaustion([3, 4])._repr_html_()
+    assert re.search(r'<img alt="Regular polygons[^"]+" id="', default)
+
+
+@pytest.mark.parametrize("alt", ["", "   ", None])
+def test_animation_needs_alt_text(alt):
+    from mlcalc.plotting import animate
+
+    with pytest.raises(ValueError, match="alt"):
+        animate(lambda ax, i: None, 2, alt=alt)

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Sequence
 
 
+# Numbers line up on the right, with room between the columns.
+_CELL_STYLE = "text-align: right; padding: 0.2em 0.8em"
+
+
 def _cell(value: object) -> str:
     return f"{value:.10g}" if isinstance(value, float) else str(value)
 
@@ -33,9 +37,10 @@ class Table:
         return str(self)
 
     def _repr_html_(self) -> str:
-        head = "".join(f"<th>{h}</th>" for h in self.headers)
+        head = "".join(f'<th style="{_CELL_STYLE}">{h}</th>' for h in self.headers)
         body = "".join(
-            "<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>" for row in self.rows
+            "<tr>" + "".join(f'<td style="{_CELL_STYLE}">{_cell(v)}</td>' for v in row) + "</tr>"
+            for row in self.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 

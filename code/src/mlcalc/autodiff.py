@@ -47,6 +47,12 @@ __all__ = [
     "Dual",
     "Var",
     "grad",
+    "GradientCost",
+    "count_operations",
+    "time_gradient",
+    "graph_table",
+    "BackendComparison",
+    "compare_backends",
     "exp",
     "log",
     "sin",
@@ -55,6 +61,9 @@ __all__ = [
     "sigmoid",
     "relu",
     "sqrt",
+    "value_of",
+    "Trajectory",
+    "simulate_projectile",
 ]
 
 BACKENDS: tuple[str, ...] = ("torch", "tensorflow", "sympy", "numeric", "forward", "reverse")
@@ -731,3 +740,590 @@ _GRADIENT_BY_BACKEND: dict[str, Callable[[Callable, Any], float | np.ndarray]] =
     "forward": _gradient_forward,
     "reverse": _gradient_reverse,
 }
+
+
+# --------------------------------------------------------------------------------------------
+# What the two modes cost, the graph as a table, and all engines side by side
+# (Part III, How automatic differentiation works)
+# --------------------------------------------------------------------------------------------
+from dataclasses import dataclass  # noqa: E402  (kept next to the code that uses it)
+from typing import Mapping, NamedTuple  # noqa: E402
+
+from mlcalc._checks import check_positive_int  # noqa: E402
+from mlcalc._table import Table, make_table  # noqa: E402
+
+_FROM_SCRATCH = ("forward", "reverse")
+
+
+def _check_backend(backend: Any, choices: tuple[str, ...]) -> str:
+    if not isinstance(backend, str):
+        options = ", ".join(repr(name) for name in choices)
+        raise TypeError(f"backend must be one of {options}; got {_given(backend)}")
+    return check_choice("backend", backend, choices)
+
+
+class GradientCost(NamedTuple):
+    """The work of one gradient by :class:`Dual` or :class:`Var`, counted by :func:`count_operations`.
+
+    Introduced in: Part III, How automatic differentiation works.
+    """
+
+    passes: int
+    """How many times ``f`` ran: once per input in forward mode, once in reverse mode."""
+    operations: int
+    """How many ``Dual`` or ``Var`` numbers were made: one per input, per constant, and per
+    arithmetic operation or elementary function."""
+
+
+def count_operations(
+    f: Callable[[Any], Any],
+    x: float | Sequence[float] | np.ndarray,
+    backend: str = "reverse",
+) -> GradientCost:
+    """Count the work that forward or reverse mode does for the gradient of ``f`` at ``x``.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    The count is exact and the same on every computer, unlike a time.  Every operation of
+    :class:`Dual` and :class:`Var` makes exactly one new number, so counting the numbers made
+    while :func:`grad` runs counts the operations.  The ``backward()`` sweep of reverse mode makes
+    no numbers: it visits each recorded operation once more, so its work grows like the count.
+
+    Parameters
+    ----------
+    f : callable
+        A scalar function of one real number or of one vector, as for :func:`grad`.
+    x : float or 1-D sequence of floats
+        The point.
+    backend : {"reverse", "forward"}
+        ``"forward"`` counts :class:`Dual` numbers, ``"reverse"`` counts :class:`Var` numbers.
+
+    Returns
+    -------
+    GradientCost
+        ``passes`` (how many times ``f`` ran) and ``operations`` (numbers made).
+
+    Raises
+    ------
+    TypeError
+        If ``f`` is not callable, ``x`` is not real, or ``backend`` is not a string.
+    ValueError
+        If ``backend`` is not ``"forward"`` or ``"reverse"``, or ``x`` is not finite or not 1-D.
+
+    Examples
+    --------
+    >>> f = lambda v: v[0] * v[1] + sin(v[0])       # 2 inputs, 3 operations
+    >>> count_operations(f, [2.0, 3.0], backend="reverse")
+    GradientCost(passes=1, operations=5)
+    >>> count_operations(f, [2.0, 3.0], backend="forward")   # one pass per input
+    GradientCost(passes=2, operations=10)
+    """
+    check_callable("f", f)
+    point = _check_point(x)
+    backend = _check_backend(backend, _FROM_SCRATCH)
+    kind = Dual if backend == "forward" else Var
+    counts = {"passes": 0, "operations": 0}
+    original_init = kind.__dict__["__init__"]
+
+    def counting_init(self: Any, *args: Any, **kwargs: Any) -> None:
+        counts["operations"] += 1
+        original_init(self, *args, **kwargs)
+
+    def counted_f(v: Any) -> Any:
+        counts["passes"] += 1
+        return f(v)
+
+    kind.__init__ = counting_init  # type: ignore[method-assign]
+    try:
+        grad(counted_f, point, backend=backend)
+    finally:
+        kind.__init__ = original_init  # type: ignore[method-assign]
+    return GradientCost(counts["passes"], counts["operations"])
+
+
+def time_gradient(
+    f: Callable[[Any], Any],
+    n_inputs: int | Sequence[int],
+    backend: str = "reverse",
+    repeats: int = 3,
+) -> float | np.ndarray:
+    """Measure how long :func:`grad` takes for a function of ``n`` inputs, in seconds.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    For each ``n``, the gradient is taken at ``x = (0.5, ..., 1.5)`` (``n`` evenly spaced
+    points), once untimed to warm up (imports, caches) and then ``repeats`` times; the
+    shortest time is kept, because interruptions only ever make a run slower.  Times depend
+    on the computer and its load: compare them with each other, never with a fixed number.
+
+    Parameters
+    ----------
+    f : callable
+        A scalar function of one vector, written as for :func:`grad` (for example
+        ``lambda v: sum(sin(v[i]) * v[i + 1] for i in range(len(v) - 1))``).
+    n_inputs : int or sequence of int
+        The number(s) of inputs, each >= 1.
+    backend : str
+        Any name in :data:`BACKENDS`.
+    repeats : int
+        How many timed runs per ``n`` (>= 1).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The best time in seconds (> 0): a float for one ``n``, an array with one time per
+        ``n`` for a sequence.
+
+    Raises
+    ------
+    TypeError
+        If ``f`` is not callable, or ``n_inputs``, ``repeats`` or ``backend`` has the wrong type.
+    ValueError
+        If a number of inputs or ``repeats`` is < 1, ``n_inputs`` is empty, or ``backend`` is
+        unknown.
+
+    Examples
+    --------
+    >>> f = lambda v: sum(sin(v[i]) * v[i + 1] for i in range(len(v) - 1))
+    >>> times = time_gradient(f, [2, 4, 8], backend="reverse", repeats=2)
+    >>> times.shape, bool((times > 0).all())
+    ((3,), True)
+    """
+    import time
+
+    check_callable("f", f)
+    backend = _check_backend(backend, BACKENDS)
+    repeats = check_positive_int("repeats", repeats)
+    single = isinstance(n_inputs, (numbers.Integral, np.integer)) and not isinstance(
+        n_inputs, bool
+    )
+    if isinstance(n_inputs, (str, bytes)) or not (single or isinstance(n_inputs, Iterable)):
+        raise TypeError(
+            f"n_inputs must be an integer >= 1 or a sequence of them; got {_given(n_inputs)}"
+        )
+    sizes = [check_positive_int("n_inputs", n) for n in ([n_inputs] if single else n_inputs)]
+    if not sizes:
+        raise ValueError("n_inputs must not be empty")
+    resolution = time.get_clock_info("perf_counter").resolution
+    best = []
+    for n in sizes:
+        point = np.linspace(0.5, 1.5, n)
+        grad(f, point, backend=backend)  # warm-up, not timed
+        runs = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            grad(f, point, backend=backend)
+            runs.append(time.perf_counter() - start)
+        best.append(max(min(runs), resolution))
+    return best[0] if single else np.array(best)
+
+
+def _graph_order(output: Var) -> list[Var]:
+    """The nodes that lead to ``output``, each after all of its parents (first parent first)."""
+    order, seen, stack = [], set(), [(output, False)]
+    while stack:
+        node, parents_done = stack.pop()
+        if parents_done:
+            order.append(node)
+        elif node not in seen:
+            seen.add(node)
+            stack.append((node, True))
+            stack.extend((parent, False) for parent, _ in reversed(node.parents))
+    return order
+
+
+def graph_table(output: Var, names: Mapping[str, Var] | None = None) -> Table:
+    """The computation graph behind ``output`` as a table: one row per node, inputs first.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Columns: the node's name, its value, the nodes it was made from with the local derivative
+    d(node)/d(input) of each, and its ``grad``.  Call ``output.backward()`` first to fill in
+    the grads (before that they are 0).  Nodes named in ``names`` keep their names; other
+    nodes without inputs are constants and show their value; the rest are ``v1, v2, ...`` in
+    the order they were computed.
+
+    Parameters
+    ----------
+    output : Var
+        The result of a computation with :class:`Var`.
+    names : mapping of str to Var, optional
+        Names for some nodes, usually the inputs: ``{"x": x, "y": y}``.
+
+    Returns
+    -------
+    Table
+        Shows as an HTML table in a notebook and as aligned text when printed;
+        ``table.column("grad")`` gives one column.
+
+    Raises
+    ------
+    TypeError
+        If ``output`` is not a ``Var``, or ``names`` is not a mapping from strings to ``Var``.
+
+    Examples
+    --------
+    >>> x = Var(3.0)
+    >>> y = x * x + 2 * x
+    >>> y.backward()
+    >>> print(graph_table(y, {"x": x}))
+    node  value  made from (local derivative)  grad
+       x      3                                   8
+      v1      9                  x (3), x (3)     1
+       2      2                                   3
+      v2      6                  x (2), 2 (3)     1
+      v3     15                v1 (1), v2 (1)     1
+    """
+    if not isinstance(output, Var):
+        raise TypeError(f"output must be a Var; got {_given(output)}")
+    names = {} if names is None else names
+    if not isinstance(names, Mapping):
+        raise TypeError(f"names must be a mapping from names to Var; got {_given(names)}")
+    label: dict[int, str] = {}
+    for name, node in names.items():
+        if not isinstance(name, str) or not isinstance(node, Var):
+            raise TypeError(
+                f"names must map strings to Var; got {name!r}: {_given(node)}"
+            )
+        label[id(node)] = name
+    rows, computed = [], 0
+    for node in _graph_order(output):
+        if id(node) not in label:
+            if node.parents:
+                computed += 1
+                label[id(node)] = f"v{computed}"
+            else:
+                label[id(node)] = f"{node.value:g}"
+        made_from = ", ".join(f"{label[id(p)]} ({d:.4g})" for p, d in node.parents)
+        rows.append((label[id(node)], node.value, made_from, node.grad))
+    return make_table(("node", "value", "made from (local derivative)", "grad"), rows)
+
+
+def _format_gradient(value: float | np.ndarray, digits: int) -> str:
+    if isinstance(value, float):
+        return f"{value:.{digits}g}"
+    return "[" + ", ".join(f"{v:.{digits}g}" for v in value) + "]"
+
+
+@dataclass(frozen=True)
+class BackendComparison:
+    """Gradients of several functions by several backends, from :func:`compare_backends`.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    ``gradients[backend][name]`` is the gradient of the function called ``name``.  Shows as a
+    table with one row per backend and one column per function, and a last row "spread": the
+    largest difference between two backends for that function.  Gradients are shown with 6
+    significant digits; ``table(digits)`` chooses another number.
+    """
+
+    names: tuple[str, ...]
+    backends: tuple[str, ...]
+    gradients: dict[str, dict[str, float | np.ndarray]]
+
+    def spread(self, backends: Sequence[str] | None = None) -> dict[str, float]:
+        """For each function, the largest difference between the gradients of two ``backends``
+        (default: all of them), over all components."""
+        chosen = self.backends if backends is None else tuple(backends)
+        for backend in chosen:
+            check_choice("backends", backend, self.backends)
+        result = {}
+        for name in self.names:
+            values = np.array([np.atleast_1d(self.gradients[b][name]) for b in chosen])
+            result[name] = float(np.max(values.max(axis=0) - values.min(axis=0)))
+        return result
+
+    def table(self, digits: int = 6) -> Table:
+        """The comparison as a :class:`~mlcalc._table.Table`, gradients rounded to ``digits`` significant digits."""
+        digits = check_positive_int("digits", digits)
+        rows = [
+            (b, *(_format_gradient(self.gradients[b][n], digits) for n in self.names))
+            for b in self.backends
+        ]
+        rows.append(("spread", *(f"{s:.1e}" for s in self.spread().values())))
+        return make_table(("backend", *self.names), rows)
+
+    def __str__(self) -> str:
+        return str(self.table())
+
+    def _repr_html_(self) -> str:  # no line breaks inside a gradient such as [0.5, 1.25]
+        style = '<table style="white-space: nowrap; font-size: 0.85em">'
+        return self.table()._repr_html_().replace("<table>", style, 1)
+
+
+def compare_backends(
+    functions: Mapping[str, tuple[Callable[[Any], Any], float | Sequence[float]]],
+    backends: Sequence[str] = BACKENDS,
+) -> BackendComparison:
+    """Take the same gradients with several engines of :func:`grad`, to see that they agree.
+
+    Introduced in: Part III, How automatic differentiation works.
+
+    Parameters
+    ----------
+    functions : mapping of str to (f, x)
+        A name (the column heading) for each function, with the function and the point at
+        which to take its gradient, written as for :func:`grad`.
+    backends : sequence of str
+        Names from :data:`BACKENDS` (default: all six).
+
+    Returns
+    -------
+    BackendComparison
+        The gradients; ``.spread()`` gives the largest disagreement for each function.
+
+    Raises
+    ------
+    TypeError
+        If ``functions`` is not a mapping of names to pairs ``(f, x)``, or for the reasons
+        :func:`grad` gives.
+    ValueError
+        If ``functions`` or ``backends`` is empty, a backend is unknown, or for the reasons
+        :func:`grad` gives.
+
+    Examples
+    --------
+    >>> result = compare_backends(
+    ...     {"x**3": (lambda x: x**3, 2.0), "x*y": (lambda v: v[0] * v[1], [2.0, 3.0])},
+    ...     backends=["forward", "reverse", "sympy"],
+    ... )
+    >>> print(result)
+    backend  x**3    x*y
+    forward    12  [3, 2]
+    reverse    12  [3, 2]
+      sympy    12  [3, 2]
+     spread 0.0e+00 0.0e+00
+    """
+    if not isinstance(functions, Mapping):
+        raise TypeError(
+            f"functions must be a mapping from names to pairs (f, x); got {_given(functions)}"
+        )
+    if not functions:
+        raise ValueError("functions must not be empty")
+    if isinstance(backends, str):
+        raise TypeError(f"backends must be a sequence of backend names; got {_given(backends)}")
+    chosen = tuple(_check_backend(b, BACKENDS) for b in backends)
+    if not chosen:
+        raise ValueError("backends must not be empty")
+    cases = {}
+    for name, case in functions.items():
+        if not isinstance(case, tuple) or len(case) != 2:
+            raise TypeError(f"functions[{name!r}] must be a pair (f, x); got {_given(case)}")
+        cases[str(name)] = case
+    gradients = {b: {name: grad(f, x, backend=b) for name, (f, x) in cases.items()} for b in chosen}
+    return BackendComparison(tuple(cases), chosen, gradients)
+
+
+# --------------------------------------------------------------------------------------------
+# Programs with branches and loops (Part III, The future: differentiable programming)
+# --------------------------------------------------------------------------------------------
+def value_of(x: Any) -> float:
+    """The plain number inside ``x``, whichever engine made it, as a float.
+
+    Introduced in: Part III, The future: differentiable programming.
+
+    Use it where a program branches, ``if value_of(x) > 0: ...``, so that the same function
+    runs on every engine.  The test looks at the value only; autodiff then records the
+    operations of the branch that was taken, and nothing of the other.
+
+    Parameters
+    ----------
+    x : number
+        A real number, a NumPy scalar or one-element array, a :class:`Dual`, a :class:`Var`,
+        a one-element PyTorch or TensorFlow tensor, or a SymPy number.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    TypeError
+        If ``x`` is not a real number of one of these kinds (a bool, a string, a complex
+        number, a SymPy expression with symbols in it, ...).
+    ValueError
+        If ``x`` holds more than one number.
+
+    Examples
+    --------
+    >>> value_of(Dual(2.0, 1.0)), value_of(Var(3.0)), value_of(np.float32(0.5))
+    (2.0, 3.0, 0.5)
+    >>> relu_by_branch = lambda x: x if value_of(x) > 0 else 0 * x
+    >>> grad(relu_by_branch, 2.0), grad(relu_by_branch, -2.0)
+    (1.0, 0.0)
+    """
+    if isinstance(x, (Dual, Var)):
+        return x.value
+    library = _library(x)
+    if library in ("torch", "tensorflow"):
+        size = int(x.numel()) if library == "torch" else int(np.prod(x.shape))
+        if size != 1:
+            raise ValueError(f"x must hold one number; got a tensor of shape {tuple(x.shape)}")
+        if library == "torch":
+            return float(x.item())
+        return float(np.asarray(x.numpy()).reshape(()))
+    if isinstance(x, sympy.Basic):
+        if not (isinstance(x, sympy.Expr) and x.is_number):
+            raise TypeError(f"x must be a number; the SymPy expression {x} has no value")
+        number = complex(x.evalf())
+        if number.imag != 0:
+            raise TypeError(f"x must be a real number; got {x}")
+        return number.real
+    if isinstance(x, (bool, np.bool_, str, bytes)):
+        raise TypeError(f"x must be a real number; got {_given(x)}")
+    try:
+        array = np.asarray(x)
+    except (TypeError, ValueError):
+        array = np.asarray(None)
+    if array.dtype.kind not in "iuf":
+        raise TypeError(
+            "x must be a real number, a Dual, a Var, or a PyTorch or TensorFlow tensor;"
+            f" got {_given(x)}"
+        )
+    if array.size != 1:
+        raise ValueError(f"x must hold one number; got an array of shape {array.shape}")
+    return float(array.reshape(()))
+
+
+class Trajectory(NamedTuple):
+    """The flight of a projectile, from :func:`simulate_projectile`.
+
+    Introduced in: Part III, The future: differentiable programming.
+
+    ``x`` and ``y`` hold numbers of the engine that ran the simulation (floats, ``Var``,
+    PyTorch tensors, ...); ``path()`` gives plain floats for plotting.
+    """
+
+    x: tuple[Any, ...]
+    """Horizontal positions (m) at the times 0, dt, 2 dt, ..., up to and including the first
+    point below the ground."""
+    y: tuple[Any, ...]
+    """Heights (m) at the same times, all >= 0 except the last."""
+    landing_x: Any
+    """Where the flight crosses y = 0 (m), interpolated linearly between the last two points."""
+
+    def path(self) -> np.ndarray:
+        """The points above the ground, then the landing point ``(landing_x, 0)``, as an
+        ``(n, 2)`` float array."""
+        points = [(value_of(x), value_of(y)) for x, y in zip(self.x[:-1], self.y[:-1])]
+        points.append((value_of(self.landing_x), 0.0))
+        return np.array(points, dtype=float)
+
+
+def _check_flight_number(name: str, value: Any, lowest: float | None, strict: bool) -> None:
+    """Check an input of :func:`simulate_projectile` that may be a number of any engine."""
+    try:
+        number = value_of(value)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{name} must be a real number, a Dual, a Var, or a one-element tensor;"
+            f" got {_given(value)}"
+        ) from None
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be finite; got {number}")
+    if lowest is not None and (number <= lowest if strict else number < lowest):
+        raise ValueError(f"{name} must be {'>' if strict else '>='} {lowest:g}; got {number}")
+
+
+def simulate_projectile(
+    angle: Any,
+    speed: Any,
+    drag: Any = 0.0,
+    dt: float = 0.01,
+    steps: int = 10_000,
+    *,
+    g: float = 9.81,
+) -> Trajectory:
+    """Fly a projectile through the air with explicit Euler steps, until it lands.
+
+    Introduced in: Part III, The future: differentiable programming.
+
+    The projectile starts at (0, 0) with velocity ``speed * (cos angle, sin angle)``.  Gravity
+    pulls it down and air drag, proportional to the square of the speed, slows it: its
+    acceleration is ``(0, -g) - drag * |v| * v``.  Each step of ``dt`` seconds moves the
+    position with the current velocity and then updates the velocity (explicit Euler).  The
+    loop stops at the first point below the ground, and the landing point is interpolated
+    linearly between that point and the one before, so that it changes smoothly with the
+    inputs and can be differentiated.
+
+    ``angle``, ``speed`` and ``drag`` can be floats, or numbers of an autodiff engine: a
+    :class:`Dual`, a :class:`Var`, or a PyTorch or TensorFlow tensor.  The simulation computes
+    with them like any other numbers, so autodiff differentiates the landing point through
+    the whole loop.  (PyTorch and TensorFlow are used only if you pass their tensors.)
+
+    Parameters
+    ----------
+    angle : float or engine number
+        Launch angle above the horizontal, in radians.
+    speed : float or engine number
+        Launch speed in m/s; > 0.
+    drag : float or engine number
+        Drag coefficient per unit mass in 1/m, that is ``air density * C_d * area /
+        (2 * mass)``; >= 0.  The default 0 means no air.
+    dt : float
+        Time step in s; > 0.  Explicit Euler is accurate to first order: without drag the
+        landing point is off by about ``speed * cos(angle) * dt``.
+    steps : int
+        The largest number of steps to take; >= 1.
+    g : float
+        Gravitational acceleration in m/s^2; > 0.
+
+    Returns
+    -------
+    Trajectory
+        ``x`` and ``y`` at every step and the interpolated ``landing_x``.
+
+    Raises
+    ------
+    TypeError
+        If ``angle``, ``speed`` or ``drag`` is not a real number of a kind listed above, or
+        ``dt``, ``steps`` or ``g`` is not a real number (an integer for ``steps``).
+    ValueError
+        If a number is not finite, ``speed``, ``dt`` or ``g`` is not > 0, ``drag`` is < 0,
+        or the projectile has not landed after ``steps`` steps.
+
+    Examples
+    --------
+    Without drag, the landing point tends to the range ``speed**2 * sin(2 angle) / g`` as
+    ``dt`` shrinks:
+
+    >>> flight = simulate_projectile(math.pi / 4, 20.0, dt=1e-3)
+    >>> round(flight.landing_x, 2), round(20.0**2 / 9.81, 2)
+    (40.79, 40.77)
+
+    Reverse mode differentiates through the loop (``Var`` runs the simulation):
+
+    >>> landing = lambda a: simulate_projectile(a, 20.0, drag=0.01).landing_x
+    >>> round(grad(landing, 0.5, backend="reverse"), 6) == round(grad(landing, 0.5, "numeric"), 6)
+    True
+    """
+    _check_flight_number("angle", angle, None, False)
+    _check_flight_number("speed", speed, 0.0, True)
+    _check_flight_number("drag", drag, 0.0, False)
+    dt = check_real("dt", dt)
+    if dt <= 0:
+        raise ValueError(f"dt must be > 0; got {dt}")
+    steps = check_positive_int("steps", steps)
+    g = check_real("g", g)
+    if g <= 0:
+        raise ValueError(f"g must be > 0; got {g}")
+    vx, vy = speed * cos(angle), speed * sin(angle)
+    xs: list[Any] = [0.0]
+    ys: list[Any] = [0.0]
+    has_drag = value_of(drag) != 0
+    for _ in range(steps):
+        x, y = xs[-1], ys[-1]
+        xs.append(x + dt * vx)
+        ys.append(y + dt * vy)
+        if has_drag:
+            v = sqrt(vx * vx + vy * vy)
+            vx, vy = vx - dt * drag * v * vx, vy - dt * (g + drag * v * vy)
+        else:
+            vy = vy - dt * g
+        if value_of(ys[-1]) < 0:  # below the ground: where did the flight cross y = 0?
+            fraction = y / (y - ys[-1])
+            return Trajectory(tuple(xs), tuple(ys), x + fraction * (xs[-1] - x))
+    raise ValueError(
+        f"the projectile has not landed after steps = {steps} steps of dt = {dt} s;"
+        " increase steps (or dt)"
+    )

@@ -30,6 +30,7 @@ __all__ = [
     "approach_table",
     "polygon_area",
     "archimedes_bounds",
+    "bounds_table",
 ]
 
 _SIDES = ("both", "+", "-")
@@ -224,6 +225,19 @@ def _as_point(a: Any) -> sp.Expr:
         return sp.Integer(int(a))
     if isinstance(a, numbers.Rational):
         return sp.Rational(a.numerator, a.denominator)
+    return _exact_point(number)
+
+
+def _exact_point(number: float) -> sp.Expr:
+    """The simple exact number a float stands for: 0.1 -> 1/10, 5**0.5 -> sqrt(5), math.pi -> pi.
+
+    A float near a pole such as sqrt(5) must not become a nearby fraction, or the exact limit
+    there would come out finite.  Forms that are not simple fall back to the float's decimal
+    value as a fraction.
+    """
+    guess = sp.nsimplify(number, [sp.pi, sp.E])
+    if sp.count_ops(guess) <= 3 and float(guess) == number:
+        return guess
     return sp.nsimplify(number, rational=True)
 
 
@@ -408,3 +422,50 @@ def archimedes_bounds(n: int) -> tuple[float, float]:
         lower = math.sqrt(upper * lower)
         doublings //= 2
     return lower, upper
+
+
+def bounds_table(ns: list[int] | tuple[int, ...] = (6, 12, 24, 48, 96)) -> Table:
+    """Archimedes' bounds on pi for each number of sides in ``ns``, as a table.
+
+    One row per ``n``, in the order given, with columns ``n``, ``inscribed area`` (the area of
+    the inscribed ``n``-gon in the unit circle, from :func:`polygon_area`), ``lower bound`` and
+    ``upper bound`` (from :func:`archimedes_bounds`: the half-perimeters of the inscribed and
+    circumscribed ``n``-gons; the upper bound is also the circumscribed polygon's area) and
+    ``gap`` (upper minus lower).  Introduced in "The method of exhaustion".
+
+    Parameters
+    ----------
+    ns : list or tuple of int
+        Numbers of sides, each 3 or 4 times a power of 2 (6, 12, 24, 48, 96, ...); any
+        iterable of such integers works.
+
+    Returns
+    -------
+    Table
+        Shows as an HTML table in a notebook; ``table.column("gap")`` gives one column.
+
+    Examples
+    --------
+    >>> table = bounds_table([6, 96])
+    >>> table.headers
+    ('n', 'inscribed area', 'lower bound', 'upper bound', 'gap')
+    >>> [round(low, 4) for low in table.column("lower bound")]
+    [3.0, 3.141]
+    >>> round(table.column("gap")[1], 5)
+    0.00168
+    """
+    if isinstance(ns, (str, bytes)) or not np.iterable(ns):
+        raise TypeError(f"ns must be a sequence of integers (numbers of sides); got {ns!r}")
+    sides = [check_positive_int("ns", n, minimum=3) for n in ns]
+    if not sides:
+        raise ValueError("ns must not be empty")
+    rows = []
+    for n in sides:
+        try:
+            lower, upper = archimedes_bounds(n)
+        except ValueError:
+            raise ValueError(
+                f"ns must hold numbers of sides 3 or 4 times a power of 2 (6, 12, 24, ..., 96); got {n}"
+            ) from None
+        rows.append((n, polygon_area(n), lower, upper, upper - lower))
+    return Table(("n", "inscribed area", "lower bound", "upper bound", "gap"), tuple(rows))
