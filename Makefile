@@ -29,6 +29,13 @@ MATHJAX_DIR := $(VENV)/mathjax/mathjax
 
 setup: $(STAMP) $(NPM_STAMP)
 
+# A virtual environment with the pinned build (requirements.txt installs ./code editable).
+$(STAMP): requirements.txt code/pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
 $(NPM_STAMP):
 	npm install --prefix $(VENV)/npm --no-audit --no-fund --silent \
 		mathjax@$(MATHJAX_VERSION) axe-core@$(AXE_VERSION)
