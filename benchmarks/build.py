@@ -27,7 +27,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import nbformat
 from jupyter_cache import get_cache
 from myst_nb.core.read import read_myst_markdown_notebook
 from nbclient import NotebookClient

@@ -526,3 +526,17 @@ def test_animation_needs_alt_text(alt):
 
     with pytest.raises(ValueError, match="alt"):
         animate(lambda ax, i: None, 2, alt=alt)
+
+
+def test_animate_zoom_has_one_frame_per_width_and_rejects_bad_widths():
+    from mlcalc.plotting import animate_zoom
+
+    page = animate_zoom(lambda x: x**3 - x, 0.5, [2.0, 1.0, 0.5, 0.25])._repr_html_()
+    assert page.count("frames[") >= 4 and "anim-state" in page
+    assert '<img alt="A curve and its tangent' in page
+    with pytest.raises(ValueError, match="widths"):
+        animate_zoom(lambda x: x, 0.0, [1.0, -1.0])
+    with pytest.raises(TypeError, match="f"):
+        animate_zoom("x**2", 0.0, [1.0])
+    with pytest.raises(ValueError, match="x0"):
+        animate_zoom(lambda x: 1 / x, 0.0, [1.0])

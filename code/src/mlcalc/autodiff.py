@@ -35,12 +35,21 @@ import math
 import numbers
 import os
 import sys
-from typing import Any, Callable, Iterable, Sequence, Sized
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence, Sized
 
 import numpy as np
 import sympy
 
-from mlcalc._checks import _given, as_real_array, check_callable, check_choice, check_real
+from mlcalc._checks import (
+    _given,
+    as_real_array,
+    check_callable,
+    check_choice,
+    check_positive_int,
+    check_real,
+)
+from mlcalc._table import Table, make_table
 
 __all__ = [
     "BACKENDS",
@@ -746,12 +755,6 @@ _GRADIENT_BY_BACKEND: dict[str, Callable[[Callable, Any], float | np.ndarray]] =
 # What the two modes cost, the graph as a table, and all engines side by side
 # (Part III, How automatic differentiation works)
 # --------------------------------------------------------------------------------------------
-from dataclasses import dataclass  # noqa: E402  (kept next to the code that uses it)
-from typing import Mapping, NamedTuple  # noqa: E402
-
-from mlcalc._checks import check_positive_int  # noqa: E402
-from mlcalc._table import Table, make_table  # noqa: E402
-
 _FROM_SCRATCH = ("forward", "reverse")
 
 

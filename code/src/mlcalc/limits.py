@@ -20,8 +20,15 @@ from typing import Any, Callable
 import numpy as np
 import sympy as sp
 
+from ._checks import (
+    check_callable,
+    check_choice,
+    check_positive,
+    check_positive_int,
+    check_real,
+    real_result,
+)
 from ._table import Table
-from ._checks import real_result, check_callable, check_choice, check_positive, check_positive_int, check_real
 
 __all__ = [
     "LimitResult",
@@ -394,6 +401,10 @@ def polygon_area(n: int, r: float = 1.0, inscribed: bool = True) -> float:
     return sides * radius**2 * math.tan(math.pi / sides)
 
 
+def _is_power_of_two(k: int) -> bool:
+    return k > 0 and k & (k - 1) == 0
+
+
 def archimedes_bounds(n: int) -> tuple[float, float]:
     """Lower and upper bounds on pi from regular ``n``-gons in and around the unit circle.
 
@@ -411,12 +422,13 @@ def archimedes_bounds(n: int) -> tuple[float, float]:
     (2.8284271247461903, 4.0)
     """
     sides = check_positive_int("n", n, minimum=3)
-    for base, lower, upper in ((3, 1.5 * math.sqrt(3), 3 * math.sqrt(3)), (4, 2 * math.sqrt(2), 4.0)):
-        doublings = sides // base
-        if sides % base == 0 and doublings & (doublings - 1) == 0:
-            break
-    else:
+    # Half-perimeters (inscribed, circumscribed) of the triangle and the square.
+    starts = {3: (1.5 * math.sqrt(3), 3 * math.sqrt(3)), 4: (2 * math.sqrt(2), 4.0)}
+    base = next((b for b in starts if sides % b == 0 and _is_power_of_two(sides // b)), None)
+    if base is None:
         raise ValueError(f"n must be 3 or 4 times a power of 2 (6, 8, 12, 16, 24, ..., 96); got {sides}")
+    lower, upper = starts[base]
+    doublings = sides // base
     while doublings > 1:
         upper = 2 * upper * lower / (upper + lower)
         lower = math.sqrt(upper * lower)

@@ -81,6 +81,7 @@ __all__ = [
     "animate_secant_to_tangent",
     "animate_exhaustion",
     "animate_descent",
+    "animate_zoom",
     "plot_squeeze",
     "plot_epsilon_delta",
     "plot_squeezed_function",
@@ -1628,6 +1629,74 @@ def animate_descent(
         ax.legend(loc="upper center", fontsize=9)
 
     return animate(draw, params.size, interval=interval, dpi=dpi, default_mode=default_mode,
+                   alt=alt)
+
+
+def animate_zoom(
+    f: Callable[[float], float],
+    x0: float,
+    widths: Sequence[float],
+    *,
+    interval: float = 300,
+    dpi: float = 72,
+    default_mode: str = "once",
+    alt: str = (
+        "A curve and its tangent line at one point; each frame zooms in further, and the "
+        "curve straightens until it cannot be told apart from the tangent."
+    ),
+) -> Any:
+    """Animate zooming in on ``(x0, f(x0))``: the curve straightens onto its tangent line.
+
+    Frame ``k`` shows ``x0`` plus or minus ``widths[k] / 2`` with the same aspect in every
+    frame, the tangent (slope by a central difference) dashed, and in the title the largest
+    gap between curve and tangent in the window, which shrinks like the width squared.
+
+    Parameters
+    ----------
+    f : callable
+        A function of one real number, smooth near ``x0``.
+    x0 : float
+        The point to zoom in on.
+    widths : sequence of float
+        Widths of the x windows (> 0), one per frame, e.g. ``4 * 0.7 ** np.arange(20)``.
+    interval, dpi, default_mode, alt
+        As in :func:`animate`.
+
+    Returns
+    -------
+    IPython.display.HTML
+
+    Examples
+    --------
+    >>> page = animate_zoom(lambda x: x**3 - x, 0.5, [2, 1, 0.5])
+    >>> "<script" in page._repr_html_()
+    True
+    """
+    check_callable("f", f)
+    x0 = check_real("x0", x0)
+    sizes = as_real_array("widths", widths)
+    if np.any(sizes <= 0):
+        raise ValueError(f"widths must be > 0; got {list(sizes)}")
+    y0 = _value(f, x0)
+    if not math.isfinite(y0):
+        raise ValueError(f"f must be defined at x0; f({x0:g}) is not a finite number")
+    slope = _tangent_slope(f, x0)
+
+    def draw(ax: Axes, i: int) -> None:
+        width = float(sizes[i])
+        xs = np.linspace(x0 - width / 2, x0 + width / 2, 400)
+        ys, tangent = _evaluate(f, xs), y0 + slope * (xs - x0)
+        ax.plot(xs, ys, color=PALETTE["blue"], label="$f(x)$")
+        ax.plot(xs, tangent, linestyle="--", color=PALETTE["vermillion"], label="tangent")
+        ax.plot([x0], [y0], linestyle="none", marker="o", color=PALETTE["black"], zorder=5)
+        ax.set_xlim(xs[0], xs[-1])
+        ax.set_ylim(y0 - (abs(slope) + 1) * width, y0 + (abs(slope) + 1) * width)
+        gap = float(np.nanmax(np.abs(ys - tangent)))
+        ax.set_title(f"window width {width:.3g}: largest gap {gap:.2g}")
+        _label(ax, "$x$", "$f(x)$")
+        ax.legend(loc="upper left", fontsize=9)
+
+    return animate(draw, sizes.size, interval=interval, dpi=dpi, default_mode=default_mode,
                    alt=alt)
 
 

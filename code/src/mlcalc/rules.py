@@ -7,7 +7,6 @@ Introduced in Part II of the book: "The derivative from first principles"
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
