@@ -57,8 +57,9 @@ notebooks: setup
 
 # Chapters run first, in parallel, into the execution cache (scripts/execute.py also clears
 # the cache when mlcalc changes: the cache keys on code cells only); Sphinx then reads them.
+# EXECUTE_FLAGS=--serial runs them one at a time (the benchmark compares both).
 book: setup
-	$(BIN)/python scripts/execute.py
+	$(BIN)/python scripts/execute.py $(EXECUTE_FLAGS)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html (or run 'make serve')"
 
