@@ -608,3 +608,18 @@ def test_library_backends_agree_with_sympy_on_random_expressions(backend):
 
     scalar_case()
     vector_case()
+
+
+def test_var_graph_lists_each_node_once_after_its_parents():
+    from mlcalc.autodiff import Var
+
+    x, y = Var(2.0), Var(3.0)
+    shared = x * y
+    out = shared + shared * x
+    order = out.graph()
+    assert len(order) == len({id(node) for node in order}) == 5
+    position = {id(node): i for i, node in enumerate(order)}
+    for node in order:
+        for parent, _ in node.parents:
+            assert position[id(parent)] < position[id(node)]
+    assert order[-1] is out

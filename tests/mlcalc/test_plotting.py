@@ -37,14 +37,6 @@ from mlcalc.plotting import (
 )
 
 
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    """Each test starts and ends with no open figures and the rcParams it found."""
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
-
 
 def _curves(ax) -> list[Line2D]:
     """The lines that draw the function itself (not markers, asymptotes or helper lines)."""

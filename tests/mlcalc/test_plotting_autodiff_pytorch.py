@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -17,13 +16,6 @@ from mlcalc.plotting import plot_computational_graph
 
 torch = pytest.importorskip("torch")
 
-
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
 
 
 def _texts(fig: Figure, gid: str) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,13 +13,6 @@ from matplotlib.figure import Figure
 
 from mlcalc.plotting import PALETTE, plot_epsilon_delta, plot_squeezed_function
 
-
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
 
 
 def _line(ax, label):

@@ -14,13 +14,6 @@ from mlcalc import plotting
 from mlcalc.plotting import PALETTE, plot_one_sided_secants
 
 
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
-
 
 def _secants(ax, side: str):
     return [line for line in ax.get_lines() if line.get_label().startswith(side)]

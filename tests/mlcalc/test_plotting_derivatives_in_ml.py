@@ -3,7 +3,6 @@ plot_line_fits, plot_fit_progress and plot_cost_history."""
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,13 +13,6 @@ from mlcalc import plotting
 from mlcalc.losses import fit_line, make_line_data
 from mlcalc.plotting import PALETTE, plot_cost_history, plot_fit_progress, plot_line_fits
 
-
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
 
 
 def _legend(fig: Figure) -> list[str]:

@@ -3,7 +3,6 @@ programming"."""
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -13,13 +12,6 @@ from matplotlib.figure import Figure
 from mlcalc.autodiff import simulate_projectile
 from mlcalc.plotting import PALETTE, plot_trajectories
 
-
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
 
 
 def _arc(speed_x: float) -> np.ndarray:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -20,13 +19,6 @@ from mlcalc.plotting import (
     plot_with_derivatives,
 )
 
-
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
 
 
 def _sigmoid(x):

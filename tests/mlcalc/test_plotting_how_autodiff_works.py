@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -11,13 +10,6 @@ from matplotlib.figure import Figure
 
 from mlcalc.plotting import plot_scaling
 
-
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
 
 
 def test_plot_scaling_draws_series_and_guides_on_log_axes():

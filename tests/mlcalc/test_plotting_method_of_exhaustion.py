@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -14,13 +13,6 @@ from matplotlib.figure import Figure
 from mlcalc.limits import bounds_table
 from mlcalc.plotting import PALETTE, plot_squeeze
 
-
-@pytest.fixture(autouse=True)
-def _clean_matplotlib():
-    plt.close("all")
-    with mpl.rc_context():
-        yield
-    plt.close("all")
 
 
 def _line(ax, label):

@@ -217,8 +217,8 @@ class Var:
         value, _, d_exponent = _power_rule(float(other), self.value, False, True)
         return Var(value, [(self, d_exponent)])
 
-    def backward(self) -> None:
-        """Set ``grad`` = d(self)/d(node) on every node of the graph that leads to ``self``."""
+    def graph(self) -> list[Var]:
+        """The nodes that lead to ``self``, each after all of its parents (first parent first)."""
         order, seen, stack = [], set(), [(self, False)]
         while stack:  # depth-first search: a node joins `order` after all of its parents
             node, parents_done = stack.pop()
@@ -227,7 +227,12 @@ class Var:
             elif node not in seen:
                 seen.add(node)
                 stack.append((node, True))
-                stack.extend((parent, False) for parent, _ in node.parents)
+                stack.extend((parent, False) for parent, _ in reversed(node.parents))
+        return order
+
+    def backward(self) -> None:
+        """Set ``grad`` = d(self)/d(node) on every node of the graph that leads to ``self``."""
+        order = self.graph()
         for node in order:
             node.grad = 0.0
         self.grad = 1.0
@@ -921,20 +926,6 @@ def time_gradient(
     return best[0] if single else np.array(best)
 
 
-def _graph_order(output: Var) -> list[Var]:
-    """The nodes that lead to ``output``, each after all of its parents (first parent first)."""
-    order, seen, stack = [], set(), [(output, False)]
-    while stack:
-        node, parents_done = stack.pop()
-        if parents_done:
-            order.append(node)
-        elif node not in seen:
-            seen.add(node)
-            stack.append((node, True))
-            stack.extend((parent, False) for parent, _ in reversed(node.parents))
-    return order
-
-
 def graph_table(output: Var, names: Mapping[str, Var] | None = None) -> Table:
     """The computation graph behind ``output`` as a table: one row per node, inputs first.
 
@@ -990,7 +981,7 @@ def graph_table(output: Var, names: Mapping[str, Var] | None = None) -> Table:
             )
         label[id(node)] = name
     rows, computed = [], 0
-    for node in _graph_order(output):
+    for node in output.graph():
         if id(node) not in label:
             if node.parents:
                 computed += 1
