@@ -61,9 +61,9 @@ def timed(args: list[str], cwd: Path) -> float:
 
 def floor(book: Path) -> dict[str, float]:
     """Seconds to execute each chapter alone, in a fresh kernel, in its own folder."""
-    env = os.environ
-    env.update(TF_CPP_MIN_LOG_LEVEL="2", TF_ENABLE_ONEDNN_OPTS="0",
-               MPLBACKEND="module://matplotlib_inline.backend_inline")
+    # The kernels inherit these, as they do from the Makefile during a build.
+    os.environ.update(TF_CPP_MIN_LOG_LEVEL="2", TF_ENABLE_ONEDNN_OPTS="0",
+                      MPLBACKEND="module://matplotlib_inline.backend_inline")
     times = {}
     for source in chapter_sources():
         path = book / source.relative_to(ROOT)

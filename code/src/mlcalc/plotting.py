@@ -881,14 +881,29 @@ def _secant_setup(
 
 
 def _draw_secant(ax: Axes, f: Callable, x0: float, y0: float, h: float, low: float,
-                 high: float, alpha: float, label: bool = True) -> None:
+                 high: float, alpha: float, label: bool = True, *, name: str = "secant",
+                 color: str = PALETTE["blue"], linestyle: str = "-") -> None:
+    """The secant through (x0, y0) and (x0 + h, f(x0 + h)), and a dot at the second point."""
     y1 = _value(f, x0 + h)
     slope = (y1 - y0) / h
     xs = np.array([low, high])
-    ax.plot(xs, y0 + slope * (xs - x0), color=PALETTE["blue"], alpha=alpha, linewidth=1.6,
-            label=f"secant, $h = {h:.3g}$: slope {slope:.4g}" if label else "_nolegend_")
-    ax.plot([x0 + h], [y1], linestyle="none", marker="o", markersize=6, color=PALETTE["blue"],
+    ax.plot(xs, y0 + slope * (xs - x0), color=color, linestyle=linestyle, alpha=alpha,
+            linewidth=1.6,
+            label=f"{name}, $h = {h:.3g}$: slope {slope:.4g}" if label else "_nolegend_")
+    ax.plot([x0 + h], [y1], linestyle="none", marker="o", markersize=6, color=color,
             alpha=alpha, zorder=4)
+
+
+def _finish_secant_plot(ax: Axes, x0: float, y0: float, low: float, high: float, ylim: tuple,
+                        xlabel: str | None, ylabel: str | None, legend_size: int) -> Figure:
+    """Mark the point (x0, y0), fix the view, label the axes and add the legend."""
+    ax.plot([x0], [y0], linestyle="none", marker="o", markersize=7, color=PALETTE["black"],
+            zorder=5)
+    ax.set_xlim(low, high)
+    ax.set_ylim(*ylim)
+    _label(ax, xlabel, ylabel)
+    ax.legend(loc="best", fontsize=legend_size)
+    return _figure_of(ax)
 
 
 def _draw_tangent(ax: Axes, f: Callable, x0: float, y0: float, low: float, high: float,
@@ -957,13 +972,7 @@ def plot_secant_tangent(
     for alpha, h in zip(alphas, steps[order]):
         _draw_secant(ax, f, x0, y0, float(h), low, high, float(alpha))
     _draw_tangent(ax, f, x0, y0, low, high)
-    ax.plot([x0], [y0], linestyle="none", marker="o", markersize=7, color=PALETTE["black"],
-            zorder=5)
-    ax.set_xlim(low, high)
-    ax.set_ylim(*ylim)
-    _label(ax, xlabel, ylabel)
-    ax.legend(loc="best", fontsize=9)
-    return _figure_of(ax)
+    return _finish_secant_plot(ax, x0, y0, low, high, ylim, xlabel, ylabel, legend_size=9)
 
 
 @_close_on_error
@@ -1778,26 +1787,14 @@ def plot_one_sided_secants(
         ylim = curve_ylim
     order = np.argsort(-steps)  # largest step first, faintest
     alphas = np.linspace(0.35, 0.95, steps.size) if steps.size > 1 else np.array([0.95])
-    xs = np.array([low, high])
     for side, color, style in ((+1, PALETTE["blue"], "-"), (-1, PALETTE["orange"], "--")):
         for alpha, h in zip(alphas, steps[order]):
             step = side * float(h)
-            y1 = _value(f, x0 + step)
-            if not math.isfinite(y1):
+            if not math.isfinite(_value(f, x0 + step)):
                 raise ValueError(f"f must be defined at x0 + h and x0 - h; f({x0 + step:g}) is not")
-            slope = (y1 - y0) / step
-            name = "right" if side > 0 else "left"
-            ax.plot(xs, y0 + slope * (xs - x0), color=color, linestyle=style, alpha=float(alpha),
-                    linewidth=1.6, label=f"{name}, $h = {step:.3g}$: slope {slope:.4g}")
-            ax.plot([x0 + step], [y1], linestyle="none", marker="o", markersize=6, color=color,
-                    alpha=float(alpha), zorder=4)
-    ax.plot([x0], [y0], linestyle="none", marker="o", markersize=7, color=PALETTE["black"],
-            zorder=5)
-    ax.set_xlim(low, high)
-    ax.set_ylim(*ylim)
-    _label(ax, xlabel, ylabel)
-    ax.legend(loc="best", fontsize=8)
-    return _figure_of(ax)
+            _draw_secant(ax, f, x0, y0, step, low, high, float(alpha),
+                         name="right" if side > 0 else "left", color=color, linestyle=style)
+    return _finish_secant_plot(ax, x0, y0, low, high, ylim, xlabel, ylabel, legend_size=8)
 
 
 @_close_on_error
