@@ -14,7 +14,7 @@ from .._checks import _given, check_callable, check_choice, check_positive_int
 from .._table import Table, make_table
 from .engines import BACKENDS, _check_point, grad
 from .forward import Dual
-from .reverse import Var
+from .reverse import Var, topological_order
 
 
 _FROM_SCRATCH = ("forward", "reverse")
@@ -231,7 +231,7 @@ def graph_table(output: Var, names: Mapping[str, Var] | None = None) -> Table:
             )
         label[id(node)] = name
     rows, computed = [], 0
-    for node in output.graph():
+    for node in topological_order(output):
         if id(node) not in label:
             if node.parents:
                 computed += 1

@@ -40,18 +40,16 @@ def _short_number(value: float) -> str:
     return f"{value:.4g}"
 
 
-def _walk_graph(output: Any, inputs_of: Callable[[Any], list[tuple[Any, Any]]]) -> tuple:
-    """Every node that leads to ``output`` (output first) and the edges ``(input, consumer, label)``
-    between their indices; ``inputs_of(node)`` lists ``(input node, edge label)`` pairs."""
-    nodes, index, edges, stack = [output], {id(output): 0}, [], [output]
-    while stack:
-        node = stack.pop()
-        for parent, label in inputs_of(node):
-            if id(parent) not in index:
-                index[id(parent)] = len(nodes)
-                nodes.append(parent)
-                stack.append(parent)
-            edges.append((index[id(parent)], index[id(node)], label))
+def _nodes_and_edges(output: Any, inputs_of: Callable[[Any], list[tuple[Any, Any]]]) -> tuple:
+    """The nodes that lead to ``output`` in topological order (inputs first, ``output`` last) and
+    the edges ``(input, consumer, label)`` between their indices; ``inputs_of(node)`` lists
+    ``(input node, edge label)`` pairs.  The walk is :func:`mlcalc.autodiff.topological_order`."""
+    from ..autodiff import topological_order  # not at import: plotting alone needs no SymPy
+
+    nodes = topological_order(output, lambda node: [parent for parent, _ in inputs_of(node)])
+    index = {id(node): i for i, node in enumerate(nodes)}
+    edges = [(index[id(parent)], index[id(node)], label)
+             for node in nodes for parent, label in inputs_of(node)]
     return nodes, edges
 
 
@@ -72,7 +70,7 @@ def _torch_graph(output: Any, names: dict[str, Any]) -> tuple[list[str], list[tu
     def inputs_of(function: Any) -> list[tuple[Any, None]]:
         return [(parent, None) for parent, _ in function.next_functions if parent is not None]
 
-    nodes, edges = _walk_graph(output.grad_fn, inputs_of)
+    nodes, edges = _nodes_and_edges(output.grad_fn, inputs_of)
     labels = []
     for function in nodes:
         variable = getattr(function, "variable", None)  # AccumulateGrad: the leaf tensor
@@ -91,7 +89,7 @@ def _torch_graph(output: Any, names: dict[str, Any]) -> tuple[list[str], list[tu
 def _var_graph(output: Any, names: dict[str, Any]) -> tuple[list[str], list[tuple]]:
     """Labels and edges (with local derivatives) of the graph behind an ``mlcalc.autodiff.Var``."""
     name_of = {id(value): name for name, value in names.items()}
-    nodes, edges = _walk_graph(
+    nodes, edges = _nodes_and_edges(
         output, lambda var: [(parent, _short_number(slope)) for parent, slope in var.parents]
     )
     labels = []
@@ -102,7 +100,8 @@ def _var_graph(output: Any, names: dict[str, Any]) -> tuple[list[str], list[tupl
 
 
 def _graph_layout(count: int, edges: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
-    """Column and row of each node: inputs on the left, the output (node 0) alone on the right.
+    """Column and row of each node: inputs on the left, the output (the last node) alone on the
+    right.  The nodes are numbered in topological order (each after its inputs).
 
     A node's column is set by its longest path to the output, so every edge points right; rows
     follow the mean row of the node's consumers, which keeps crossings few."""
@@ -111,19 +110,8 @@ def _graph_layout(count: int, edges: list[tuple]) -> tuple[np.ndarray, np.ndarra
     for source, target, _ in edges:
         consumers[source].append(target)
         inputs[target].append(source)
-    order, seen = [], set()
-    for start in range(count):  # depth-first post-order: inputs before the nodes that use them
-        stack = [(start, False)]
-        while stack:
-            node, done = stack.pop()
-            if done:
-                order.append(node)
-            elif node not in seen:
-                seen.add(node)
-                stack.append((node, True))
-                stack.extend((parent, False) for parent in reversed(inputs[node]))
     depth = np.zeros(count, dtype=int)
-    for node in reversed(order):  # consumers first: the longest path to the output
+    for node in reversed(range(count)):  # consumers first: the longest path to the output
         for parent in inputs[node]:
             depth[parent] = max(depth[parent], depth[node] + 1)
     column = depth.max() - depth
@@ -143,7 +131,7 @@ def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str)
     has_input = {target for _, target, _ in edges}
     boxes = []
     for node, label in enumerate(labels):
-        kind = "output" if node == 0 else "operation" if node in has_input else "input"
+        kind = "output" if node == len(labels) - 1 else "operation" if node in has_input else "input"
         box = ax.text(column[node], row[node], label, ha="center", va="center", fontsize=10,
                       zorder=3, gid=f"mlcalc_graph_{kind}",
                       bbox={"boxstyle": "round,pad=0.45", "facecolor": _GRAPH_FILL[kind],
