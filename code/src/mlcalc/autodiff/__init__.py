@@ -2,17 +2,17 @@
 
 The modules:
 
-- :mod:`~mlcalc.autodiff.forward`: :class:`Dual`, forward mode.  A dual number ``a + b·ε`` with
+- ``forward``: :class:`Dual`, forward mode.  A dual number ``a + b·ε`` with
   ``ε² = 0`` carries a value and a derivative through every operation.
-- :mod:`~mlcalc.autodiff.reverse`: :class:`Var`, reverse mode.  Every operation records its
+- ``reverse``: :class:`Var`, reverse mode.  Every operation records its
   inputs and local derivatives; ``backward()`` walks the graph from the output back to the
   inputs with the chain rule.  :func:`topological_order` is that walk, the one every part of
   the package that walks a graph uses.
-- :mod:`~mlcalc.autodiff.functions`: :func:`exp`, :func:`log`, :func:`sin`, :func:`cos`,
+- ``functions``: :func:`exp`, :func:`log`, :func:`sin`, :func:`cos`,
   :func:`tanh`, :func:`sigmoid`, :func:`relu`, :func:`sqrt` for every kind of number, and
   :func:`value_of`, the plain number inside any of them.
-- :mod:`~mlcalc.autodiff.engines`: :func:`grad` with the backends of :data:`BACKENDS`.
-- :mod:`~mlcalc.autodiff.costs`: :func:`count_operations`, :func:`time_gradient`,
+- ``engines``: :func:`grad` with the backends of :data:`~mlcalc.autodiff.engines.BACKENDS`.
+- ``costs``: :func:`count_operations`, :func:`time_gradient`,
   :func:`graph_table` and :func:`compare_backends`.
 
 PyTorch and TensorFlow are imported only inside the functions that need them:

@@ -123,7 +123,7 @@ def time_gradient(
     n_inputs : int or sequence of int
         The number(s) of inputs, each >= 1.
     backend : str
-        Any name in :data:`BACKENDS`.
+        Any name in :data:`~mlcalc.autodiff.engines.BACKENDS`.
     repeats : int
         How many timed runs per ``n`` (>= 1).
 
@@ -305,7 +305,7 @@ def compare_backends(
         A name (the column heading) for each function, with the function and the point at
         which to take its gradient, written as for :func:`grad`.
     backends : sequence of str
-        Names from :data:`BACKENDS` (default: all six).
+        Names from :data:`~mlcalc.autodiff.engines.BACKENDS` (default: all six).
 
     Returns
     -------

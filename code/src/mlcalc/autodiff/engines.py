@@ -20,7 +20,7 @@ from .reverse import Var
 
 
 BACKENDS: tuple[str, ...] = ("torch", "tensorflow", "sympy", "numeric", "forward", "reverse")
-"""The names :func:`grad` accepts for its ``backend`` argument."""
+"""The names :func:`~mlcalc.autodiff.grad` accepts for its ``backend`` argument."""
 
 
 def grad(

@@ -7,16 +7,16 @@ one chapter is drawn in that chapter, in a cell tagged ``hide-input``.  The test
 
 The modules, by kind of figure:
 
-- :mod:`~mlcalc.plotting.style`: :data:`PALETTE` and :func:`use_book_style`;
-- :mod:`~mlcalc.plotting.curves`: :func:`plot_function`, :func:`plot_with_derivatives`,
+- ``style``: :data:`~mlcalc.plotting.style.PALETTE` and :func:`use_book_style`;
+- ``curves``: :func:`plot_function`, :func:`plot_with_derivatives`,
   :func:`plot_riemann_rectangles`;
-- :mod:`~mlcalc.plotting.slopes`: :func:`plot_secant_tangent`, :func:`plot_zoom_sequence`,
+- ``slopes``: :func:`plot_secant_tangent`, :func:`plot_zoom_sequence`,
   :func:`plot_step_error`;
-- :mod:`~mlcalc.plotting.fitting`: :func:`plot_cost_curve`, :func:`plot_line_fits`,
+- ``fitting``: :func:`plot_cost_curve`, :func:`plot_line_fits`,
   :func:`plot_cost_history`;
-- :mod:`~mlcalc.plotting.animation`: :func:`animate`;
-- :mod:`~mlcalc.plotting.graphs`: :func:`plot_computational_graph`;
-- :mod:`~mlcalc.plotting.timeline`: :func:`plot_timeline`.
+- ``animation``: :func:`animate`;
+- ``graphs``: :func:`plot_computational_graph`;
+- ``timeline``: :func:`plot_timeline`.
 
 Conventions shared by all helpers:
 

@@ -63,9 +63,9 @@ _BOOK_RC: dict[str, Any] = {
 def use_book_style() -> None:
     """Set the book's matplotlib style; in IPython also show figures inline as SVG.
 
-    Sets the colour cycle to :data:`PALETTE`, readable font sizes, a light grid, no top and
-    right spines, a 6.4 x 4 inch figure at 100 dpi and tight bounding boxes when saving.
-    Calling it again changes nothing.
+    Sets the colour cycle to :data:`~mlcalc.plotting.style.PALETTE`, readable font sizes, a
+    light grid, no top and right spines, a 6.4 x 4 inch figure at 100 dpi and tight bounding
+    boxes when saving.  Calling it again changes nothing.
 
     Examples
     --------
