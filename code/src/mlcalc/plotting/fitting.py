@@ -74,15 +74,15 @@ def plot_cost_curve(
     return _figure_of(ax)
 
 
-def _draw_path(ax: Axes, params: np.ndarray, values: np.ndarray, alpha: float = 1.0) -> None:
+def _draw_path(ax: Axes, params: np.ndarray, values: np.ndarray) -> None:
     colour = PALETTE["vermillion"]
     steps = params.size - 1
     ax.plot(params, values, linestyle="none", marker="o", markersize=6, color=colour,
-            markeredgecolor="white", alpha=alpha, zorder=5,
+            markeredgecolor="white", zorder=5,
             label=f"descent path ({steps} step{'s' if steps != 1 else ''})")
     for i in range(steps):
         ax.annotate("", xy=(params[i + 1], values[i + 1]), xytext=(params[i], values[i]),
-                    arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.4, "alpha": alpha,
+                    arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.4,
                                 "shrinkA": 3, "shrinkB": 3}, zorder=4)
 
 

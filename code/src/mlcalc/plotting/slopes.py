@@ -58,40 +58,23 @@ def _secant_setup(
 
 
 def _draw_secant(ax: Axes, f: Callable, x0: float, y0: float, h: float, low: float,
-                 high: float, alpha: float, label: bool = True, *, name: str = "secant",
-                 color: str = PALETTE["blue"], linestyle: str = "-") -> None:
+                 high: float, alpha: float) -> None:
     """The secant through (x0, y0) and (x0 + h, f(x0 + h)), and a dot at the second point."""
     y1 = _value(f, x0 + h)
     slope = (y1 - y0) / h
     xs = np.array([low, high])
-    ax.plot(xs, y0 + slope * (xs - x0), color=color, linestyle=linestyle, alpha=alpha,
-            linewidth=1.6,
-            label=f"{name}, $h = {h:.3g}$: slope {slope:.4g}" if label else "_nolegend_")
-    ax.plot([x0 + h], [y1], linestyle="none", marker="o", markersize=6, color=color,
+    colour = PALETTE["blue"]
+    ax.plot(xs, y0 + slope * (xs - x0), color=colour, alpha=alpha, linewidth=1.6,
+            label=f"secant, $h = {h:.3g}$: slope {slope:.4g}")
+    ax.plot([x0 + h], [y1], linestyle="none", marker="o", markersize=6, color=colour,
             alpha=alpha, zorder=4)
 
 
-def _finish_secant_plot(ax: Axes, x0: float, y0: float, low: float, high: float, ylim: tuple,
-                        xlabel: str | None, ylabel: str | None, legend_size: int) -> Figure:
-    """Mark the point (x0, y0), fix the view, label the axes and add the legend."""
-    ax.plot([x0], [y0], linestyle="none", marker="o", markersize=7, color=PALETTE["black"],
-            zorder=5)
-    ax.set_xlim(low, high)
-    ax.set_ylim(*ylim)
-    _label(ax, xlabel, ylabel)
-    ax.legend(loc="best", fontsize=legend_size)
-    return _figure_of(ax)
-
-
-def _draw_tangent(ax: Axes, f: Callable, x0: float, y0: float, low: float, high: float,
-                  **kwargs: Any) -> float:
+def _draw_tangent(ax: Axes, f: Callable, x0: float, y0: float, low: float, high: float) -> None:
     slope = _tangent_slope(f, x0)
     xs = np.array([low, high])
-    style = {"color": PALETTE["vermillion"], "linewidth": 2.6, "zorder": 3,
-             "label": f"tangent: slope {slope:.4g}"}
-    style.update(kwargs)
-    ax.plot(xs, y0 + slope * (xs - x0), **style)
-    return slope
+    ax.plot(xs, y0 + slope * (xs - x0), color=PALETTE["vermillion"], linewidth=2.6, zorder=3,
+            label=f"tangent: slope {slope:.4g}")
 
 
 @_close_on_error
@@ -149,7 +132,13 @@ def plot_secant_tangent(
     for alpha, h in zip(alphas, steps[order]):
         _draw_secant(ax, f, x0, y0, float(h), low, high, float(alpha))
     _draw_tangent(ax, f, x0, y0, low, high)
-    return _finish_secant_plot(ax, x0, y0, low, high, ylim, xlabel, ylabel, legend_size=9)
+    ax.plot([x0], [y0], linestyle="none", marker="o", markersize=7, color=PALETTE["black"],
+            zorder=5)
+    ax.set_xlim(low, high)
+    ax.set_ylim(*ylim)
+    _label(ax, xlabel, ylabel)
+    ax.legend(loc="best", fontsize=9)
+    return _figure_of(ax)
 
 
 @_close_on_error
