@@ -39,14 +39,8 @@ from .style import PALETTE
 
 
 _ASYMPTOTE_COLOR = "0.45"
-
-
 _HOLE_LABEL = "_mlcalc_hole"
-
-
 _POINT_LABEL = "_mlcalc_point"
-
-
 _ASYMPTOTE_LABEL = "_mlcalc_asymptote"
 
 
@@ -417,8 +411,6 @@ def plot_riemann_rectangles(
 
 
 _DERIVATIVE_STYLES = ("-", "--", ":", "-.")
-
-
 _DERIVATIVE_COLOURS = ("blue", "orange", "green", "vermillion", "purple")
 
 

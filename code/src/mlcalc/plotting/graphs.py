@@ -17,8 +17,6 @@ from .style import PALETTE
 
 
 _GRAPH_DIRECTIONS = ("forward", "backward")
-
-
 _GRAPH_FILL = {"input": PALETTE["sky"], "operation": PALETTE["orange"], "output": PALETTE["green"]}
 
 

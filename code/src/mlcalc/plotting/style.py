@@ -16,8 +16,6 @@ import matplotlib as mpl
 from cycler import cycler
 
 
-
-
 #: The Okabe-Ito palette (Okabe and Ito, 2008), safe for the common forms of colour blindness.
 #: The order of the values is the book's colour cycle: ``list(PALETTE.values())``.
 PALETTE: dict[str, str] = {
