@@ -35,6 +35,15 @@ def test_cost_curve_path_points_lie_on_the_curve_with_an_arrow_per_step():
     assert ax.get_xlim()[1] >= 3.0  # the view grows to show the whole path
 
 
+def test_cost_curve_legend_names_the_curve_and_can_be_left_out():
+    cost = lambda w: (w - 1) ** 2  # noqa: E731
+    with_legend = plot_cost_curve(cost, (-1, 2)).axes[0]
+    assert [t.get_text() for t in with_legend.get_legend().get_texts()] == ["cost"]
+    without = plot_cost_curve(cost, (-1, 2), legend=False).axes[0]
+    assert without.get_legend() is None
+    assert len(without.get_lines()) == 1  # the curve is still drawn
+
+
 # --------------------------------------------------------------------------------------------
 # plot_line_fits
 

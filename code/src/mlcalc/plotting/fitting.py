@@ -31,6 +31,7 @@ def plot_cost_curve(
     path: Sequence[float] | None = None,
     xlabel: str = "parameter",
     ylabel: str = "cost",
+    legend: bool = True,
     ax: Axes | None = None,
 ) -> Figure:
     """A cost against one parameter, optionally with a descent path walking down it.
@@ -46,6 +47,8 @@ def plot_cost_curve(
         curve joined by arrows.
     xlabel, ylabel : str
         Axis labels.
+    legend : bool
+        Draw a legend (leave it out in small panels whose label says what the curve is).
     ax : matplotlib Axes, optional
         Draw into these axes instead of a new figure.
 
@@ -70,7 +73,8 @@ def plot_cost_curve(
     if params is not None:
         _draw_path(ax, params, values)
     _label(ax, xlabel, ylabel)
-    ax.legend(loc="best")
+    if legend:
+        ax.legend(loc="best")
     return _figure_of(ax)
 
 
