@@ -118,13 +118,13 @@ class Chapter:
         if self.after_solution is None:
             return
         if isinstance(block, Text):
-            for line in block.lines:
+            for offset, line in enumerate(block.lines):
                 heading = HEADING.match(line)
                 if heading and len(heading["hashes"]) <= self.after_solution:
                     self.after_solution = None
                     return
                 if line.strip() and not LABEL_LINE.match(line) and line.strip() != "+++":
-                    raise self.fail(block.line, "text follows a solution without a heading; in a notebook "
+                    raise self.fail(block.line + offset, "text follows a solution without a heading; in a notebook "
                                     "it would be folded into the solution (add a heading or move it)")
             return
         if isinstance(block, Directive) and block.name == "exercise":
@@ -151,7 +151,9 @@ class Chapter:
                 self.level = len(heading["hashes"])
             math = MATH_LABEL.search(line)
             if math:
-                target = self.edition.index.targets[math["label"]]
+                target = self.edition.index.targets.get(math["label"])
+                if target is None:
+                    raise self.fail(number, f"equation label {math['label']!r} is not numbered")
                 before = line[: math.start()].rstrip()
                 if before.strip():
                     line = f"{before} \\tag{{{target.number}}} $$"
@@ -286,6 +288,8 @@ class Chapter:
             return [self.glue_cell(block), self.caption(block.options.get("name"), caption)]
         if name == "math":
             label = block.options.get("label")
+            if label and label not in self.edition.index.targets:
+                raise self.fail(block.line, f"equation label {label!r} is not numbered")
             tag = f"\\tag{{{self.edition.index.targets[label].number}}}\n" if label else ""
             return ["$$\n" + "\n".join(block.body).strip("\n") + "\n" + tag + "$$"]
         if name in ("code", "code-block", "sourcecode"):
@@ -381,6 +385,15 @@ class Chapter:
         return notebook
 
 
+QUOTED_MATH = re.compile(r"\$\$.+?\$\$|\$[^$`]+?\$", re.S)
+
+
+def one_line_math(text: str) -> str:
+    """Math on one line: notebook apps take math out of the markdown before they parse it, so a
+    formula that crossed a line of a block quote would keep the quote's `>` inside it."""
+    return QUOTED_MATH.sub(lambda match: " ".join(match[0].split()), text)
+
+
 def quote(title: str, inner: list) -> list:
     """An admonition: a block quote that opens with its bold title (cells inside split it)."""
     out: list = []
@@ -388,7 +401,7 @@ def quote(title: str, inner: list) -> list:
 
     def flush() -> None:
         if chunk:
-            text = "\n\n".join(c.strip("\n") for c in chunk if c.strip())
+            text = one_line_math("\n\n".join(c.strip("\n") for c in chunk if c.strip()))
             if text:
                 out.append("\n".join(f"> {line}".rstrip() for line in text.split("\n")))
         chunk.clear()

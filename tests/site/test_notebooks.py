@@ -21,6 +21,7 @@ from markdown_it.renderer import RendererHTML
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from scripts.notebook_edition import numbering
 from scripts.notebook_edition.convert import Chapter
 from scripts.notebook_edition.myst import MystError
 from scripts.notebooks import book_config, edition, mlcalc_requirement, mlcalc_version
@@ -211,11 +212,72 @@ def test_removed_cells_are_left_out(chapter):
 
 
 def convert(tmp_path: Path, text: str) -> nbformat.NotebookNode:
-    shared = dataclasses.replace(edition(), root=tmp_path)
+    """The notebook of a one-page book made of `text`."""
     source = tmp_path / "book" / "chapter.md"
     source.parent.mkdir(parents=True)
     source.write_text(text, encoding="utf-8")
+    shared = dataclasses.replace(edition(), root=tmp_path, index=numbering.build(tmp_path, ["book/chapter"]))
     return Chapter(shared, source).notebook("pass")
+
+
+SMALL_CHAPTER = """\
+# A chapter
+
+```{admonition} Read this
+:class: tip
+
+Math over two lines, $a +
+b$, as {cite}`richardson1911` did.
+```
+
+$$
+x = 1
+$$ (eq-one)
+
+Equation {eq}`eq-one` is short.
+
+## Exercises
+
+```{exercise} First
+:label: ex-one
+
+Do it.
+```
+
+````{solution-start} ex-one
+:class: dropdown
+````
+
+The answer.
+
+```{code-cell} ipython3
+answer = 1
+```
+
+````{solution-end}
+````
+"""
+
+
+def test_a_small_chapter_is_rendered_construct_by_construct(tmp_path):
+    nb = convert(tmp_path, SMALL_CHAPTER)
+    sources = [cell.source for cell in nb.cells]
+    assert sources[1].startswith("# A chapter\n\n> **Read this**\n>\n> Math over two lines, $a + b$, "
+                                 "as (Richardson, 1911) did.")
+    assert "$$\nx = 1\n\\tag{1}\n$$\n\nEquation (1) is short." in sources[1]
+    assert sources[2] == "### Exercise 1 (First)\n\nDo it."
+    assert sources[3] == "### Solution to Exercise 1"
+    assert nb.cells[3].metadata["jp-MarkdownHeadingCollapsed"] is True
+    assert nb.metadata["colab"]["collapsed_sections"] == [nb.cells[3].id]
+    assert sources[4:6] == ["The answer.", "answer = 1"]
+    assert sources[6].startswith("## References\n\n- Lewis Fry Richardson")
+    assert all(myst_leftovers(text) == [] for cell, text in zip(nb.cells, sources) if cell.cell_type == "markdown")
+
+
+def test_text_after_a_solution_needs_a_heading(tmp_path):
+    line = len(SMALL_CHAPTER.split("\n")) + 1
+    with pytest.raises(MystError, match=f"book/chapter.md:{line}: text follows a solution"):
+        convert(tmp_path, SMALL_CHAPTER + "\nMore text that would be folded.\n")
 
 
 @pytest.mark.parametrize("construct, name", [
