@@ -41,7 +41,7 @@ import sys
 
 if "google.colab" in sys.modules or os.environ.get("MLCALC_FORCE_INSTALL") == "1":
     source = os.environ.get("MLCALC_INSTALL_SOURCE", "{requirement}")
-    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", source],
+    pip = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-color", source],
                          capture_output=True, text=True)
     if pip.returncode != 0:
         class InstallFailed(Exception):
@@ -49,8 +49,8 @@ if "google.colab" in sys.modules or os.environ.get("MLCALC_FORCE_INSTALL") == "1
                 return [str(self)]
 
         reason = (pip.stderr.strip().splitlines() or ["pip gave no reason"])[-1]
-        raise InstallFailed(f"Installing {{source}} failed ({{reason}}); check that the runtime is "
-                            "connected to the internet and run this cell again.")'''
+        raise InstallFailed(f"Installing {{source}} failed ({{reason}}); check that the runtime is online "
+                            "and that this release of mlcalc exists, then run this cell again.")'''
 
 
 def book_config() -> dict:
