@@ -110,7 +110,10 @@ def edition() -> Edition:
     config = book_config()
     index = numbering.build(ROOT, toc_files())
     bibfile = ROOT / config.get("bibtex_bibfiles", ["book/references.bib"])[0]
-    return Edition.load(ROOT, index, site_url(config), mlcalc_version(), bibfile)
+    shared = Edition.load(ROOT, index, site_url(config), mlcalc_version(), bibfile)
+    owner_repo = urlparse(config["repository"]["url"]).path.strip("/")
+    shared.raw_url = f"https://raw.githubusercontent.com/{owner_repo}/{config['repository']['branch']}/"
+    return shared
 
 
 def notebook_text(source: Path, shared: Edition) -> str:

@@ -57,6 +57,7 @@ class Edition:
     index: Index
     base_url: str  # the published site, ending in /
     version: str
+    raw_url: str = ""  # files of the repository, ending in /
     bibliography: dict = field(default_factory=dict)  # key -> (label, "Author, year", formatted entry)
 
     @classmethod
@@ -76,7 +77,7 @@ class Edition:
             else:
                 who = " and ".join(names) or RichText.from_latex(entry.fields.get("title", key)).render_as("text")
             bibliography[key] = (who, entry.fields.get("year", "n.d."), formatted[key])
-        return cls(root, index, base_url, version, bibliography)
+        return cls(root, index, base_url, version, bibliography=bibliography)
 
     def url(self, doc: str, anchor: str = "") -> str:
         return f"{self.base_url}{doc}.html" + (f"#{anchor}" if anchor else "")
@@ -255,20 +256,23 @@ class Chapter:
                 raise self.fail(block.line, "{admonition} needs a title")
             inner = self.blocks(block.children)
             return quote(title, inner)
-        if name == "exercise":
+        if name in ("exercise", "exercise-start"):
             target = self.edition.index.unlabelled.get((self.doc, block.line))
             if target is None:
                 raise self.fail(block.line, "an exercise without a number (:nonumber:) is not supported")
             title = f" ({self.inline(block.arg, block.line)})" if block.arg else ""
             level = min(self.level + 1, 6)
             heading = f"{'#' * level} Exercise {target.number}{title}"
+            if name == "exercise-start":  # the exercise's cells follow, up to {exercise-end}
+                return [Break(), heading]
             saved = self.level
             self.level = level
             body = self.blocks(block.children)
             self.level = saved
-            self.exercise_level = level
             return [Break(), heading, *body, Break()]
-        if name == "solution-start":
+        if name == "exercise-end":
+            return [Break()]
+        if name in ("solution-start", "solution"):
             target = self.edition.index.targets.get(block.arg.strip())
             if target is None or target.kind != "exercise":
                 raise self.fail(block.line, f"solution of an unknown exercise {block.arg!r}")
@@ -277,7 +281,11 @@ class Chapter:
             cell.metadata.update(COLLAPSED)
             self.collapsed.append(cell)
             self.solution_level = level
-            return [Break(), cell]
+            if name == "solution-start":  # the solution's cells follow, up to {solution-end}
+                return [Break(), cell]
+            body = self.blocks(block.children)
+            self.after_solution = level
+            return [Break(), cell, *body, Break()]
         if name == "solution-end":
             self.after_solution = getattr(self, "solution_level", None)
             return [Break()]
@@ -286,6 +294,8 @@ class Chapter:
         if name == "glue:figure":
             caption = join(self.blocks(block.children))
             return [self.glue_cell(block), self.caption(block.options.get("name"), caption)]
+        if name == "figure":
+            return self.figure(block)
         if name == "math":
             label = block.options.get("label")
             if label and label not in self.edition.index.targets:
@@ -310,6 +320,20 @@ class Chapter:
             lines.append(f"The reference of `{name}` is generated from its docstrings: read it on the "
                          f"[published page]({self.edition.url(self.doc, name)}), or run `help({name})`.")
         return "\n\n".join(lines)
+
+    def figure(self, block: Directive) -> list:
+        """A figure from an image file: the image (from the repository, as Colab has no copy of
+        it) in one cell, its caption in the next."""
+        path = block.arg.strip()
+        if not path or "://" in path:
+            raise self.fail(block.line, "{figure} needs the path of an image in the repository")
+        image = (PurePosixPath(self.where).parent / path) if not path.startswith("/") else PurePosixPath(path[1:])
+        if not (self.edition.root / image).is_file():
+            raise self.fail(block.line, f"{{figure}} image {path!r} is not in the repository")
+        alt = block.options.get("alt", "")
+        picture = nbformat.v4.new_markdown_cell(f"![{alt}]({self.edition.raw_url}{image.as_posix()})")
+        caption = join(self.blocks(block.children))
+        return [Break(), picture, self.caption(block.options.get("name"), caption)]
 
     def glue_cell(self, block: Directive) -> nbformat.NotebookNode:
         name = block.arg.strip()

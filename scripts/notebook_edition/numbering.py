@@ -90,7 +90,7 @@ def build(root: Path, docs: list[str]) -> Index:
                 counters["equation"] += 1
                 label = block.options["label"]
                 index.targets[label] = Target(doc, "equation", f"equation-{label}", counters["equation"])
-            elif block.name == "exercise" and "nonumber" not in block.options:
+            elif block.name in ("exercise", "exercise-start") and "nonumber" not in block.options:
                 counters["exercise"] += 1
                 label = block.options.get("label", "")
                 target = Target(doc, "exercise", label, counters["exercise"], block.arg)

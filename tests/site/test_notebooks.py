@@ -106,10 +106,10 @@ def expected_counts(chapter: str) -> dict[str, int]:
     tokens = source_blocks(chapter)
     names = [token.info[1:].split("}")[0] for token in tokens]
     figures = sum(1 for token, name in zip(tokens, names)
-                  if name == "glue:figure" or (name == "code-cell" and "\n  figure:" in token.content
-                                               and "mystnb:" in token.content))
-    return {"exercises": names.count("exercise"), "solutions": names.count("solution-start"),
-            "figures": figures}
+                  if (name in ("glue:figure", "figure") and ":name:" in token.content)
+                  or (name == "code-cell" and "\n  figure:" in token.content and "mystnb:" in token.content))
+    return {"exercises": names.count("exercise") + names.count("exercise-start"),
+            "solutions": names.count("solution-start") + names.count("solution"), "figures": figures}
 
 
 def notebook_counts(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
@@ -121,7 +121,8 @@ def notebook_counts(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
         for kind, pattern in (("exercises", EXERCISE), ("solutions", SOLUTION)):
             if pattern.match(first):
                 found[kind].append(int(pattern.match(first)[1]))
-        if CAPTION.match(cell.source) and previous.cell_type == "code":
+        picture = previous.cell_type == "code" or previous.source.startswith("![")
+        if CAPTION.match(cell.source) and picture:
             found["figures"].append(int(CAPTION.match(cell.source)[1]))
     return found
 
@@ -414,3 +415,51 @@ def test_notebook_runs_like_a_learners_colab(chapter, wheel_site, tmp_path, monk
     client.execute()
     where = "".join(output.get("text", "") for output in nb.cells[-1].outputs)
     assert where.startswith(str(wheel_site)), f"mlcalc came from {where}, not from the wheel"
+
+
+GATED_CHAPTER = """\
+# Gated
+
+```{figure} pictures/plot.png
+:name: fig-plot
+:alt: A plot.
+
+The caption.
+```
+
+## Exercises
+
+````{exercise-start}
+:label: ex-gated
+````
+
+```{code-cell} ipython3
+start = 0
+```
+
+````{exercise-end}
+````
+
+```{solution} ex-gated
+:class: dropdown
+
+It is 0.
+```
+"""
+
+
+def test_gated_exercises_solution_directives_and_image_figures(tmp_path):
+    (tmp_path / "book" / "pictures").mkdir(parents=True)
+    (tmp_path / "book" / "pictures" / "plot.png").write_bytes(b"\x89PNG")
+    source = tmp_path / "book" / "chapter.md"
+    source.write_text(GATED_CHAPTER, encoding="utf-8")
+    shared = dataclasses.replace(edition(), root=tmp_path, index=numbering.build(tmp_path, ["book/chapter"]))
+    nb = Chapter(shared, source).notebook("pass")
+    sources = [cell.source for cell in nb.cells]
+    assert sources[2] == f"![A plot.]({shared.raw_url}book/pictures/plot.png)"
+    assert sources[3] == "**Figure 1.** The caption."
+    assert sources[4:8] == ["## Exercises", "### Exercise 1", "start = 0", "### Solution to Exercise 1"]
+    assert sources[8] == "It is 0."
+    assert nb.metadata["colab"]["collapsed_sections"] == [nb.cells[7].id]
+    assert {kind: len(numbers) for kind, numbers in notebook_counts(nb).items()} == \
+        {"exercises": 1, "solutions": 1, "figures": 1}
