@@ -77,6 +77,12 @@ class Edition:
             else:
                 who = " and ".join(names) or RichText.from_latex(entry.fields.get("title", key)).render_as("text")
             bibliography[key] = (who, entry.fields.get("year", "n.d."), formatted[key])
+        same: dict[tuple[str, str], list[str]] = {}
+        for key in sorted(bibliography):
+            same.setdefault(bibliography[key][:2], []).append(key)
+        for (who, year), keys in same.items():  # two works of one author and year: 1991a, 1991b
+            for letter, key in zip("abcdefghijklmnopqrstuvwxyz", keys if len(keys) > 1 else []):
+                bibliography[key] = (who, f"{year}{letter}", bibliography[key][2])
         return cls(root, index, base_url, version, bibliography=bibliography)
 
     def url(self, doc: str, anchor: str = "") -> str:
@@ -392,7 +398,9 @@ class Chapter:
         if self.cited:
             entries = sorted(self.cited, key=lambda k: self.edition.bibliography[k][:2])
             lines = ["## References", ""]
-            lines += [f"- {self.edition.bibliography[key][2]}" for key in entries]
+            for key in entries:
+                who, year, text = self.edition.bibliography[key]
+                lines.append(f"- **{who}, {year}.** {text}")
             items += [Break(), "\n".join(lines)]
         cells = [nbformat.v4.new_code_cell(install_source)]
         cells[0].metadata["tags"] = ["colab-setup"]

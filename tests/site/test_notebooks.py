@@ -271,7 +271,7 @@ def test_a_small_chapter_is_rendered_construct_by_construct(tmp_path):
     assert nb.cells[3].metadata["jp-MarkdownHeadingCollapsed"] is True
     assert nb.metadata["colab"]["collapsed_sections"] == [nb.cells[3].id]
     assert sources[4:6] == ["The answer.", "answer = 1"]
-    assert sources[6].startswith("## References\n\n- Lewis Fry Richardson")
+    assert sources[6].startswith("## References\n\n- **Richardson, 1911.** Lewis Fry Richardson\\. The approximate")
     assert all(myst_leftovers(text) == [] for cell, text in zip(nb.cells, sources) if cell.cell_type == "markdown")
 
 
