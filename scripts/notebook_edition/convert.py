@@ -101,6 +101,7 @@ class Chapter:
         self.level = 1  # level of the last heading seen
         self.glued: dict[str, str] = {}  # glue name -> Python expression holding the value
         self.collapsed: list[nbformat.NotebookNode] = []
+        self.solution_level: int | None = None  # heading level of the open solution
         self.after_solution: int | None = None  # heading level of the solution just closed
 
     # ---- errors -----------------------------------------------------------------------------
@@ -134,7 +135,7 @@ class Chapter:
                     raise self.fail(block.line + offset, "text follows a solution without a heading; in a notebook "
                                     "it would be folded into the solution (add a heading or move it)")
             return
-        if isinstance(block, Directive) and block.name == "exercise":
+        if isinstance(block, Directive) and block.name in ("exercise", "exercise-start"):
             self.after_solution = None
             return
         raise self.fail(block.line, "a block follows a solution without a heading; in a notebook it "
@@ -293,7 +294,7 @@ class Chapter:
             self.after_solution = level
             return [Break(), cell, *body, Break()]
         if name == "solution-end":
-            self.after_solution = getattr(self, "solution_level", None)
+            self.after_solution = self.solution_level
             return [Break()]
         if name in ("glue:", "glue:any"):
             return [self.glue_cell(block)]
