@@ -167,6 +167,8 @@ def _parse(text: str) -> sp.Basic:
             parsed = parse_expr(cleaned, local_dict=names, transformations=_TRANSFORMS)
     except Exception as error:  # SyntaxError, TokenError, TypeError from odd input
         raise _BadAnswer(_parse_error(cleaned, error)) from None
+    if isinstance(parsed, (tuple, list)):
+        parsed = sp.Tuple(*parsed)
     if not isinstance(parsed, sp.Basic):
         raise _BadAnswer(f"Could not read {text!r} as a formula: it gives {_describe(parsed)}.")
     return parsed
@@ -579,9 +581,8 @@ def _symbolic_verdict(answer: Any, k: Key) -> str | None:
 def _compare(got: np.ndarray, want: np.ndarray, k: Key) -> str | None:
     """Compare values at the sample points where the key is defined; diagnose the difference."""
     defined = np.isfinite(want)
-    if defined.sum() < _MIN_POINTS:
-        raise ValueError(f"key {k.exercise!r}: fewer than {_MIN_POINTS} sample points of the domain "
-                         f"{k.domain} give a real value; pass domain=(a, b) where it is defined")
+    if defined.sum() < _MIN_POINTS:  # only for a wrong answer's value: keys are checked in key()
+        return ""
     got, want = got[defined], want[defined]
     if not np.all(np.isfinite(got)):
         return "Your answer is undefined at some points where it should not be."
@@ -595,7 +596,8 @@ def _compare(got: np.ndarray, want: np.ndarray, k: Key) -> str | None:
         return "Check the sign."
     nonzero = np.abs(want) > 1e-6
     if nonzero.sum() >= 2 and np.all(np.abs(got[nonzero]) > 1e-6):
-        ratio = got[nonzero] / want[nonzero]
+        with np.errstate(all="ignore"):
+            ratio = got[nonzero] / want[nonzero]
         if np.allclose(ratio, ratio[0], rtol=1e-6, atol=0):
             return "Your answer is off by a constant factor: check for a missing or extra factor."
     if np.allclose(got - want, (got - want)[0], rtol=0, atol=1e-8 * max(1.0, float(np.max(np.abs(want))))):
@@ -711,8 +713,12 @@ def _build(exercise_id: Any, value: Any, kind: str | None, hint: str, wrong: Any
         tolerances[name] = float(given)
     items = tuple(w if isinstance(w, Wrong) else Wrong(w) for w in wrong)
     items = tuple(Wrong(_key_value(kind, w.value), w.hint) for w in items)
-    return Key(exercise, kind, normal, hint, items, (float(domain[0]), float(domain[1])),
-               variables=variables, **tolerances)
+    built = Key(exercise, kind, normal, hint, items, (float(domain[0]), float(domain[1])),
+                variables=variables, **tolerances)
+    if kind in _SYMBOLIC and sum(math.isfinite(_value_at(normal, p)) for p in _points(built)) < _MIN_POINTS:
+        raise ValueError(f"value {value!r} is real at fewer than {_MIN_POINTS} sample points of the "
+                         f"domain {built.domain}; pass domain=(a, b) where it is defined")
+    return built
 
 
 def key(exercise_id: str, value: Any, *, kind: str | None = None, hint: str = "",
