@@ -369,7 +369,7 @@ def test_answer_is_shown_only_when_asked():
 def test_result_displays_in_notebooks_and_plain_python():
     key("d.1", 1.0)
     right, wrong, bad = check("d.1", 1), check("d.1", 2), check("d.1", "<1")
-    assert bool(right) and right.correct and not wrong and not bad
+    assert bool(right) and right.status == "correct" and not wrong and not bad
     assert repr(right) == str(right) == "✓ Correct."
     assert right._repr_markdown_() == "**✓ Correct.**"
     assert 'role="status"' in wrong._repr_html_() and "✗ Not yet" in wrong._repr_html_()

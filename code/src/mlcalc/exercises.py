@@ -30,6 +30,8 @@ Examples
 from __future__ import annotations
 
 import ast
+import cmath
+import contextlib
 import difflib
 import html
 import json
@@ -38,33 +40,18 @@ import numbers
 import os
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 import numpy as np
 import sympy as sp
-from sympy.parsing.sympy_parser import (
-    convert_xor,
-    implicit_application,
-    implicit_multiplication,
-    parse_expr,
-    standard_transformations,
-)
+from sympy.parsing.sympy_parser import (convert_xor, implicit_application, implicit_multiplication,
+                                        parse_expr, standard_transformations)
 
-__all__ = [
-    "KINDS",
-    "KEYS_OUT_VARIABLE",
-    "CheckResult",
-    "Key",
-    "Wrong",
-    "check",
-    "key",
-    "no_key",
-    "load_keys",
-    "dump_keys",
-]
+__all__ = ["KINDS", "KEYS_OUT_VARIABLE", "CheckResult", "Key", "Wrong", "check", "key", "no_key",
+           "load_keys", "dump_keys"]
 
 KINDS = ("number", "expression", "function", "function with derivative", "sequence", "limit", "none")
 KEYS_OUT_VARIABLE = "MLCALC_KEYS_OUT"
@@ -77,13 +64,11 @@ _FRACTIONS = (0.0731, 0.1937, 0.3112, 0.4409, 0.5623, 0.6871, 0.8057, 0.9283)
 _MIN_POINTS = 3
 _TRANSFORMS = standard_transformations + (implicit_multiplication, implicit_application, convert_xor)
 _UNICODE = {"π": "pi", "∞": "oo", "−": "-", "×": "*", "·": "*", "÷": "/", "²": "**2", "³": "**3"}
-_WORDS = {
-    "dne": "dne", "does not exist": "dne", "doesn't exist": "dne", "doesnt exist": "dne",
-    "not exist": "dne", "no limit": "dne", "there is no limit": "dne",
-    "inf": "+inf", "+inf": "+inf", "infinity": "+inf", "+infinity": "+inf", "oo": "+inf",
-    "+oo": "+inf", "positive infinity": "+inf",
-    "-inf": "-inf", "-infinity": "-inf", "-oo": "-inf", "negative infinity": "-inf",
-    "minus infinity": "-inf",
+_WORDS = {  # what a learner may write for a limit that does not exist or is infinite
+    **dict.fromkeys(("dne", "does not exist", "doesn't exist", "doesnt exist", "not exist", "no limit",
+                     "there is no limit"), "dne"),
+    **dict.fromkeys(("inf", "+inf", "infinity", "+infinity", "oo", "+oo", "positive infinity"), "+inf"),
+    **dict.fromkeys(("-inf", "-infinity", "-oo", "negative infinity", "minus infinity"), "-inf"),
 }
 _MISSING = object()
 
@@ -110,10 +95,6 @@ class CheckResult:
     message: str
 
     def __bool__(self) -> bool:
-        return self.status == "correct"
-
-    @property
-    def correct(self) -> bool:
         return self.status == "correct"
 
     def __str__(self) -> str:
@@ -160,7 +141,7 @@ def _parse(text: str) -> sp.Basic:
         cleaned = cleaned.replace(old, new)
     if not cleaned:
         raise _BadAnswer("Your answer is an empty string: write your answer inside the quotes.")
-    names = {"e": sp.E, "ln": sp.log, "x": sp.Symbol("x")}
+    names = {"e": sp.E, "ln": sp.log}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -182,16 +163,14 @@ def _parse_error(text: str, error: Exception) -> str:
     """
     chars, origin = [], []
     for index, char in enumerate(text):
-        after = text[index + 1] if index + 1 < len(text) else ""
-        chars.extend("**" if char == "^" else char)
-        origin.extend([index] * (2 if char == "^" else 1))
-        word_before = re.match(r"[\w)]", char) and index + 1 < len(text)
+        after = text[index + 1:index + 2]
+        added = "**" if char == "^" else char
         if char.isdigit() and (after.isalpha() or after == "(") and not re.search(r"[A-Za-z_]\w*$", text[:index]):
-            chars.append("*")
-            origin.append(index)
-        elif word_before and after == " " and re.match(r"\s+[\w(]", text[index + 1:]):
-            chars.extend(" *")
-            origin.extend([index, index])
+            added += "*"
+        elif re.match(r"[\w)]", char) and re.match(r"\s+[\w(]", text[index + 1:]):
+            added += " *"
+        chars.append(added)
+        origin.extend([index] * len(added))
     try:
         ast.parse("".join(chars), mode="eval")
     except SyntaxError as syntax:
@@ -232,11 +211,8 @@ def _value_at(expr: sp.Basic, point: dict) -> float:
         value = complex(expr.evalf(20, subs=point))
     except Exception:  # undefined there, or not a number at all
         return math.nan
-    if not (math.isfinite(value.real) and math.isfinite(value.imag)):
-        return math.nan
-    if abs(value.imag) > 1e-12 * max(1.0, abs(value.real)):
-        return math.nan
-    return value.real
+    real = cmath.isfinite(value) and abs(value.imag) <= 1e-12 * max(1.0, abs(value.real))
+    return value.real if real else math.nan
 
 
 def _call(function: Callable, args: tuple[float, ...]) -> float:
@@ -249,30 +225,22 @@ def _call(function: Callable, args: tuple[float, ...]) -> float:
         return math.nan
     except Exception as error:
         where = ", ".join(f"{a:.4g}" for a in args)
-        raise _BadAnswer(
-            f"Your function raised {type(error).__name__} at ({where}): {error}"
-        ) from None
+        raise _BadAnswer(f"Your function raised {type(error).__name__} at ({where}): {error}") from None
     if isinstance(result, np.ndarray) and result.size == 1:
         result = result.reshape(()).item()
     try:
-        if isinstance(result, (bool, str, complex)):
-            raise TypeError
-        return float(result)
+        return float(result) if not isinstance(result, (bool, str, complex)) else float("")
     except (TypeError, ValueError):
-        raise _BadAnswer(
-            f"Your function must return one real number; it returned {_describe(result)}."
-        ) from None
+        raise _BadAnswer(f"Your function must return one real number; it returned {_describe(result)}.") from None
 
 
 def _number(answer: Any, *, allow_inf: bool = False, expected: str = "a number") -> float:
     """A learner's number (int, float, SymPy number, exact string such as "1/2") as a float."""
     if isinstance(answer, np.ndarray) and answer.size == 1 and answer.ndim <= 1:
         answer = answer.reshape(()).item()
-    if hasattr(answer, "__float__") and not isinstance(answer, (sp.Basic, str, bool, complex)):
-        try:
-            answer = float(answer)  # a NumPy or PyTorch scalar, a Fraction
-        except (TypeError, ValueError):
-            pass
+    with contextlib.suppress(TypeError, ValueError):  # a NumPy or PyTorch scalar, a Fraction
+        numeric = hasattr(answer, "__float__") and not isinstance(answer, (sp.Basic, bool, complex))
+        answer = float(answer) if numeric else answer
     value = _as_sympy(answer, expected)
     if allow_inf and value in (sp.oo, -sp.oo):
         return math.inf if value == sp.oo else -math.inf
@@ -286,25 +254,17 @@ def _number(answer: Any, *, allow_inf: bool = False, expected: str = "a number")
 
 
 def _close(a: float, b: float, rel_tol: float, abs_tol: float) -> bool:
-    if math.isinf(a) or math.isinf(b):
-        return a == b
-    return math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
+    return a == b if math.isinf(a) or math.isinf(b) else math.isclose(a, b, rel_tol=rel_tol, abs_tol=abs_tol)
 
 
 def _contains_ellipsis(answer: Any) -> bool:
-    if answer is Ellipsis:
-        return True
-    return isinstance(answer, (list, tuple)) and any(_contains_ellipsis(a) for a in answer)
+    return answer is Ellipsis or isinstance(answer, (list, tuple)) and any(map(_contains_ellipsis, answer))
 
 
 def _exact_text(value: Any) -> Any:
     """How a number or expression is written in keys.json: a JSON number or a SymPy string."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else ("oo" if value > 0 else "-oo")
-    if isinstance(value, sp.Integer):
-        return int(value)
-    if isinstance(value, sp.Float):
-        return float(value)
+    if isinstance(value, (float, sp.Integer, sp.Float)) and math.isfinite(value):
+        return int(value) if isinstance(value, sp.Integer) else float(value)
     text = str(value)
     return text if sp.sympify(text) == value else sp.srepr(value)
 
@@ -312,15 +272,13 @@ def _exact_text(value: Any) -> Any:
 def _read_exact(data: Any) -> Any:
     if isinstance(data, bool) or not isinstance(data, (int, float, str)):
         raise ValueError(f"keys file: {data!r} is not a number or a SymPy string")
-    if isinstance(data, int):
-        return sp.Integer(data)
-    return data if isinstance(data, float) else _plain(sp.sympify(data))
+    return sp.Integer(data) if isinstance(data, int) else data if isinstance(data, float) else _plain(sp.sympify(data))
 
 
 def _show(value: Any) -> str:
     if isinstance(value, tuple):
         return "(" + ", ".join(_show(v) for v in value) + ("," if len(value) == 1 else "") + ")"
-    return {"+inf": "+∞", "-inf": "-∞", "dne": "does not exist"}.get(value, str(value)) if isinstance(value, str) else str(value)
+    return {"+inf": "+∞", "-inf": "-∞", "dne": "does not exist"}.get(str(value), str(value))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -347,15 +305,12 @@ class Key:
     def expected(self) -> str:
         """The kind of answer this key expects, in words a learner understands."""
         names = " and ".join(self.variables) or "x"
-        return {
-            "number": 'a number (such as 0.25, or a string such as "1/4")',
-            "expression": f"an expression in {names} (a SymPy expression or a string)",
-            "function": f"a function of {names} (a Python function, a SymPy expression or a string)",
-            "function with derivative": f"a function of {names} (a Python function, a SymPy "
-            "expression or a string)",
-            "sequence": "a tuple or list of values (or a NumPy array)",
-            "limit": 'a number, "+inf", "-inf" or "does not exist"',
-        }.get(self.kind, "no answer")
+        function = f"a function of {names} (a Python function, a SymPy expression or a string)"
+        return {"number": 'a number (such as 0.25, or a string such as "1/4")',
+                "expression": f"an expression in {names} (a SymPy expression or a string)",
+                "function": function, "function with derivative": function,
+                "sequence": "a tuple or list of values (or a NumPy array)",
+                "limit": 'a number, "+inf", "-inf" or "does not exist"'}.get(self.kind, "no answer")
 
     def assess(self, answer: Any, *, reveal: bool = False) -> CheckResult:
         """Check ``answer`` against this key (``_BadAnswer`` for input that cannot be checked)."""
@@ -373,16 +328,12 @@ class Key:
         if hint is None:
             return CheckResult(self.exercise, "correct", "✓ Correct." + shown)
         for item in self.wrong:
-            if item.hint and self._with_value(item.value)._verdict(answer) is None:
+            if item.hint and replace(self, value=item.value)._verdict(answer) is None:
                 hint = item.hint
                 break
         else:
             hint = " ".join(part for part in (hint, self.hint) if part)
         return CheckResult(self.exercise, "wrong", f"✗ Not yet: {hint or 'check your working.'}{shown}")
-
-    def _with_value(self, value: Any) -> "Key":
-        return Key(self.exercise, self.kind, value, domain=self.domain, rel_tol=self.rel_tol,
-                   abs_tol=self.abs_tol, variables=self.variables)
 
     def _verdict(self, answer: Any) -> str | None:
         """``None`` when ``answer`` is right, else a diagnosis ("" when there is none to give)."""
@@ -403,9 +354,7 @@ class Key:
                       "wrong": [{"value": _encode(self.kind, w.value), "hint": w.hint} for w in self.wrong],
                       "rel_tol": self.rel_tol, "abs_tol": self.abs_tol}
         if self.kind in _SYMBOLIC or self.kind == "sequence":
-            data["domain"] = list(self.domain)
-        if self.kind in _SYMBOLIC:
-            data["variables"] = list(self.variables)
+            data.update(domain=list(self.domain), variables=list(self.variables))
         return data
 
     @classmethod
@@ -426,19 +375,15 @@ class Key:
 
 
 def _encode(kind: str, value: Any) -> Any:
-    if kind == "sequence":
-        return [_encode(kind, v) for v in value] if isinstance(value, tuple) else _exact_text(value)
-    if kind == "limit" and isinstance(value, str):
-        return value
-    return _exact_text(value)
+    if kind == "sequence" and isinstance(value, tuple):
+        return [_encode(kind, v) for v in value]
+    return value if kind == "limit" and isinstance(value, str) else _exact_text(value)
 
 
 def _decode(kind: str, data: Any) -> Any:
-    if kind == "sequence":
-        return tuple(_decode(kind, d) for d in data) if isinstance(data, list) else _read_exact(data)
-    if kind == "limit" and data in _VERDICTS:
-        return data
-    return _read_exact(data)
+    if kind == "sequence" and isinstance(data, list):
+        return tuple(_decode(kind, d) for d in data)
+    return data if kind == "limit" and data in _VERDICTS else _read_exact(data)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -483,28 +428,22 @@ def _limit_answer(answer: Any, expected: str) -> Any:
 
 def _limit_verdict(got: Any, k: Key) -> str | None:
     want = k.value
-    if isinstance(want, str) or isinstance(got, str):
-        if got == want:
-            return None
-        if {got, want} == {"+inf", "-inf"}:
-            return "Check the sign."
-        if want == "dne":
-            return "Compare the limits from the left and from the right."
-        if got == "dne":
-            return "This limit exists: look again at the values near the point."
-        return "Look again at how large the values get near the point."
-    return _number_verdict(got, float(want), k)
+    if not (isinstance(want, str) or isinstance(got, str)):
+        return _number_verdict(got, float(want), k)
+    if got == want:
+        return None
+    if {got, want} == {"+inf", "-inf"}:
+        return "Check the sign."
+    return ("Compare the limits from the left and from the right." if want == "dne" else
+            "This limit exists: look again at the values near the point." if got == "dne" else
+            "Look again at how large the values get near the point.")
 
 
 def _as_list(value: Any) -> Any:
-    """Arrays, SymPy matrices and tuples as lists; anything else unchanged."""
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    if isinstance(value, sp.MatrixBase):
-        return value.tolist() if 1 not in value.shape else list(value)
-    if isinstance(value, sp.Tuple):
+    """Arrays, SymPy matrices (a row or column: a flat list) and tuples as lists; others unchanged."""
+    if isinstance(value, sp.Tuple) or isinstance(value, sp.MatrixBase) and 1 in value.shape:
         return list(value)
-    return value
+    return value.tolist() if isinstance(value, (np.ndarray, sp.MatrixBase)) else value
 
 
 def _leaf_verdict(answer: Any, want: Any, k: Key, where: str) -> str | None:
@@ -551,20 +490,16 @@ def _symbolic_verdict(answer: Any, k: Key) -> str | None:
     want = np.array([_value_at(k.value, p) for p in points])
     if callable(answer) and (not isinstance(answer, sp.Basic) or isinstance(answer, sp.Lambda)):
         args = [tuple(float(p[sp.Symbol(n)]) for n in k.variables) or (0.0,) for p in points]
-        got = np.array([_call(answer, a) for a in args])
-        if k.kind == "function with derivative":
-            verdict = _compare(got, want, k)
-            if verdict is not None:
-                return verdict
-            slope = sp.diff(k.value, sp.Symbol(k.variables[0]))
-            want_slope = np.array([_value_at(slope, p) for p in points])
-            steps = [1e-6 * (1 + abs(a[0])) for a in args]
-            got_slope = np.array([(_call(answer, (a[0] + h,)) - _call(answer, (a[0] - h,))) / (2 * h)
-                                  for a, h in zip(args, steps)])
-            loose = Key(k.exercise, k.kind, rel_tol=max(k.rel_tol, 1e-5), abs_tol=max(k.abs_tol, 1e-7))
-            verdict = _compare(got_slope, want_slope, loose)
-            return None if verdict is None else "Your function has the right values but its derivative is not right."
-        return _compare(got, want, k)
+        verdict = _compare(np.array([_call(answer, a) for a in args]), want, k)
+        if k.kind != "function with derivative" or verdict is not None:
+            return verdict
+        slope = sp.diff(k.value, sp.Symbol(k.variables[0]))  # compared with a central difference
+        steps = [1e-6 * (1 + abs(a[0])) for a in args]
+        got = [(_call(answer, (a[0] + h,)) - _call(answer, (a[0] - h,))) / (2 * h) for a, h in zip(args, steps)]
+        loose = replace(k, rel_tol=max(k.rel_tol, 1e-5), abs_tol=max(k.abs_tol, 1e-7))
+        if _compare(np.array(got), np.array([_value_at(slope, p) for p in points]), loose) is None:
+            return None
+        return "Your function has the right values but its derivative is not right."
     expr = _as_sympy(answer, k.expected)
     extra = sorted(s.name for s in expr.free_symbols if s.name not in k.variables)
     if extra:
@@ -613,10 +548,9 @@ _SHIPPED: dict[str, Key] | None = None
 
 
 def _check_id(exercise_id: Any) -> str:
-    if not isinstance(exercise_id, str) or not re.fullmatch(r"[\w.\-]+", exercise_id):
-        raise ValueError(f"exercise_id must be a non-empty string without spaces, such as '2.3.4'; "
-                         f"got {exercise_id!r}")
-    return exercise_id
+    if isinstance(exercise_id, str) and re.fullmatch(r"[\w.\-]+", exercise_id):
+        return exercise_id
+    raise ValueError(f"exercise_id must be a non-empty string without spaces, such as '2.3.4'; got {exercise_id!r}")
 
 
 def _key_value(kind: str, value: Any) -> Any:
@@ -654,10 +588,8 @@ def _key_value(kind: str, value: Any) -> Any:
                         f"(type {type(value).__name__})")
     if isinstance(value, (float, np.floating)):
         number: Any = float(value)
-    elif isinstance(value, (numbers.Integral, np.integer)):
-        number = sp.Integer(int(value))
-    else:
-        number = sp.nsimplify(value) if isinstance(value, numbers.Rational) else _plain(sp.sympify(value))
+    else:  # exact: an int, a Fraction, a SymPy number or a string such as "1/4"
+        number = _plain(sp.nsimplify(value) if isinstance(value, numbers.Rational) else sp.sympify(value))
         if number.free_symbols or not number.is_real:
             raise ValueError(f"value of a {kind} key must be a real number; got {value!r}")
     if not math.isfinite(float(number)):
@@ -670,9 +602,8 @@ def _infer_kind(value: Any) -> str:
         return "function"  # refused with a clear message by _key_value
     if isinstance(value, (list, tuple, np.ndarray, sp.MatrixBase, sp.Tuple)):
         return "sequence"
-    if isinstance(value, str) and value.strip().lower() in _WORDS:
-        return "limit"
-    if isinstance(value, float) and math.isinf(value) or value in (sp.oo, -sp.oo, sp.zoo):
+    if (isinstance(value, str) and value.strip().lower() in _WORDS or isinstance(value, float)
+            and math.isinf(value) or value in (sp.oo, -sp.oo, sp.zoo)):
         return "limit"
     if isinstance(value, (str, sp.Basic)):
         try:
@@ -680,45 +611,6 @@ def _infer_kind(value: Any) -> str:
         except (sp.SympifyError, TypeError, SyntaxError):
             raise ValueError(f"value {value!r} is not a SymPy expression") from None
     return "number"
-
-
-def _build(exercise_id: Any, value: Any, kind: str | None, hint: str, wrong: Any, domain: Any,
-           rel_tol: float | None, abs_tol: float | None, variables: Any) -> Key:
-    exercise = _check_id(exercise_id)
-    kind = _infer_kind(value) if kind is None else kind
-    if kind not in KINDS or kind == "none":
-        raise ValueError(f"kind must be one of {', '.join(repr(k) for k in KINDS[:-1])}; got {kind!r} "
-                         "(use no_key() for a proof or an essay)")
-    if not isinstance(hint, str):
-        raise TypeError(f"hint must be a string; got {hint!r}")
-    if isinstance(wrong, (str, Wrong)) or not isinstance(wrong, (list, tuple)):
-        raise TypeError(f"wrong must be a list of wrong answers (values or Wrong(value, hint)); got {wrong!r}")
-    normal = _key_value(kind, value)
-    if variables is None:
-        names = sorted(s.name for s in normal.free_symbols) if kind in _SYMBOLIC else []
-        variables = names or (["x"] if kind in _SYMBOLIC[1:] else [])
-    variables = tuple(variables)
-    if kind == "function with derivative" and len(variables) != 1:
-        raise ValueError(f"a 'function with derivative' key needs one variable; got {variables}")
-    if domain is None:
-        domain = _DEFAULT_DOMAIN
-    if not (isinstance(domain, (list, tuple)) and len(domain) == 2 and all(
-            isinstance(d, numbers.Real) and math.isfinite(d) for d in domain) and domain[0] < domain[1]):
-        raise ValueError(f"domain must be (a, b) with finite a < b; got {domain!r}")
-    tolerances = {}
-    for name, given, default in (("rel_tol", rel_tol, 1e-6), ("abs_tol", abs_tol, 1e-9)):
-        given = default if given is None else given
-        if isinstance(given, bool) or not isinstance(given, numbers.Real) or not 0 <= given < 1:
-            raise ValueError(f"{name} must be a number in [0, 1); got {given!r}")
-        tolerances[name] = float(given)
-    items = tuple(w if isinstance(w, Wrong) else Wrong(w) for w in wrong)
-    items = tuple(Wrong(_key_value(kind, w.value), w.hint) for w in items)
-    built = Key(exercise, kind, normal, hint, items, (float(domain[0]), float(domain[1])),
-                variables=variables, **tolerances)
-    if kind in _SYMBOLIC and sum(math.isfinite(_value_at(normal, p)) for p in _points(built)) < _MIN_POINTS:
-        raise ValueError(f"value {value!r} is real at fewer than {_MIN_POINTS} sample points of the "
-                         f"domain {built.domain}; pass domain=(a, b) where it is defined")
-    return built
 
 
 def key(exercise_id: str, value: Any, *, kind: str | None = None, hint: str = "",
@@ -760,7 +652,37 @@ def key(exercise_id: str, value: Any, *, kind: str | None = None, hint: str = ""
     >>> check("0.0.2", "1/2")
     ✓ Correct.
     """
-    built = _build(exercise_id, value, kind, hint, wrong, domain, rel_tol, abs_tol, variables)
+    exercise = _check_id(exercise_id)
+    kind = _infer_kind(value) if kind is None else kind
+    if kind not in KINDS or kind == "none":
+        raise ValueError(f"kind must be one of {', '.join(repr(k) for k in KINDS[:-1])}; got {kind!r} "
+                         "(use no_key() for a proof or an essay)")
+    if not isinstance(hint, str):
+        raise TypeError(f"hint must be a string; got {hint!r}")
+    if isinstance(wrong, (str, Wrong)) or not isinstance(wrong, (list, tuple)):
+        raise TypeError(f"wrong must be a list of wrong answers (values or Wrong(value, hint)); got {wrong!r}")
+    normal = _key_value(kind, value)
+    if variables is None:
+        names = sorted(s.name for s in normal.free_symbols) if kind in _SYMBOLIC else []
+        variables = names or (["x"] if kind in _SYMBOLIC[1:] else [])
+    variables = tuple(variables)
+    if kind == "function with derivative" and len(variables) != 1:
+        raise ValueError(f"a 'function with derivative' key needs one variable; got {variables}")
+    domain = _DEFAULT_DOMAIN if domain is None else domain
+    if not (isinstance(domain, (list, tuple)) and len(domain) == 2 and all(
+            isinstance(d, numbers.Real) and math.isfinite(d) for d in domain) and domain[0] < domain[1]):
+        raise ValueError(f"domain must be (a, b) with finite a < b; got {domain!r}")
+    tolerances = {"rel_tol": 1e-6 if rel_tol is None else rel_tol, "abs_tol": 1e-9 if abs_tol is None else abs_tol}
+    for name, given in tolerances.items():
+        if isinstance(given, bool) or not isinstance(given, numbers.Real) or not 0 <= given < 1:
+            raise ValueError(f"{name} must be a number in [0, 1); got {given!r}")
+    items = tuple(Wrong(_key_value(kind, w.value), w.hint) for w in (
+        w if isinstance(w, Wrong) else Wrong(w) for w in wrong))
+    built = Key(exercise, kind, normal, hint, items, (float(domain[0]), float(domain[1])),
+                variables=variables, rel_tol=float(tolerances["rel_tol"]), abs_tol=float(tolerances["abs_tol"]))
+    if kind in _SYMBOLIC and sum(math.isfinite(_value_at(normal, p)) for p in _points(built)) < _MIN_POINTS:
+        raise ValueError(f"value {value!r} is real at fewer than {_MIN_POINTS} sample points of the "
+                         f"domain {built.domain}; pass domain=(a, b) where it is defined")
     stored = Key.from_json(built.exercise, built.to_json())
     try:
         verdict = stored.assess(value)
@@ -840,8 +762,8 @@ def _find(exercise_id: Any) -> Key:
         return known[exercise]
     close = difflib.get_close_matches(exercise, sorted(known, key=_id_order), n=3, cutoff=0.6)
     if close:
-        names = " or ".join(repr(c) for c in close)
-        raise _BadAnswer(f"There is no exercise {exercise!r} with an answer key. Did you mean {names}?")
+        raise _BadAnswer(f"There is no exercise {exercise!r} with an answer key. Did you mean "
+                         f"{' or '.join(repr(c) for c in close)}?")
     if not known:
         raise _BadAnswer(f"There is no answer key for exercise {exercise!r}: this version of mlcalc has no keys.")
     raise _BadAnswer(f"There is no exercise {exercise!r} with an answer key; ids look like "
