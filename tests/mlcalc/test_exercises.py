@@ -162,6 +162,8 @@ def test_expression_numerical_fallback_where_simplify_cannot_prove_it():
 def test_expression_property_equivalent_forms_in_wrong_forms_out(expr):
     ex._SESSION.clear()
     key("e.1", expr)
+    stored = ex._SESSION["e.1"]
+    assert Key.from_json("e.1", json.loads(json.dumps(stored.to_json()))) == stored
     assert check("e.1", sp.expand(expr))
     assert check("e.1", str(expr))
     assert check("e.1", to_callable(expr))
@@ -259,7 +261,8 @@ def test_limit_verdicts_and_values():
         assert_correct("l.2", answer)
     assert_wrong("l.2", -math.inf, "sign")
     assert_wrong("l.2", "-infinity", "sign")
-    key("l.3", 12, kind="limit")
+    key("l.3", mlcalc.limit("(x**3 - 8)/(x - 2)", 2), kind="limit")  # a solution's own result
+    assert ex._SESSION["l.3"].value == 12
     assert_correct("l.3", mlcalc.limit("(x**3 - 8)/(x - 2)", 2))
     assert_correct("l.3", "12")
     assert_wrong("l.3", 11, "off by one")
@@ -375,6 +378,13 @@ def test_result_displays_in_notebooks_and_plain_python():
     assert 'role="status"' in wrong._repr_html_() and "✗ Not yet" in wrong._repr_html_()
     assert "&lt;1" in bad._repr_html_() and "<1" not in bad._repr_html_()
     assert bad._repr_markdown_().count("```") == 2  # the caret stays under its character
+
+
+def test_keys_json_ships_with_the_package():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "code" / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "keys.json" in config["tool"]["setuptools"]["package-data"]["mlcalc"]
 
 
 def test_lazy_top_level_names():

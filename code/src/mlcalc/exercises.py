@@ -53,7 +53,9 @@ from sympy.parsing.sympy_parser import (convert_xor, implicit_application, impli
 __all__ = ["KINDS", "KEYS_OUT_VARIABLE", "CheckResult", "Key", "Wrong", "check", "key", "no_key",
            "load_keys", "dump_keys"]
 
+#: The kinds of answer key (``"none"``: a proof or an essay, registered with :func:`no_key`).
 KINDS = ("number", "expression", "function", "function with derivative", "sequence", "limit", "none")
+#: The environment variable that names the JSON file where :func:`key` records keys in the build.
 KEYS_OUT_VARIABLE = "MLCALC_KEYS_OUT"
 FORMAT = 1
 _VERDICTS = ("+inf", "-inf", "dne")
@@ -97,10 +99,8 @@ class CheckResult:
     def __bool__(self) -> bool:
         return self.status == "correct"
 
-    def __str__(self) -> str:
+    def __repr__(self) -> str:  # str() shows the same message
         return self.message
-
-    __repr__ = __str__
 
     def _repr_markdown_(self) -> str:
         first, _, rest = self.message.partition("\n")
@@ -148,8 +148,7 @@ def _parse(text: str) -> sp.Basic:
             parsed = parse_expr(cleaned, local_dict=names, transformations=_TRANSFORMS)
     except Exception as error:  # SyntaxError, TokenError, TypeError from odd input
         raise _BadAnswer(_parse_error(cleaned, error)) from None
-    if isinstance(parsed, (tuple, list)):
-        parsed = sp.Tuple(*parsed)
+    parsed = sp.Tuple(*parsed) if isinstance(parsed, (tuple, list)) else parsed
     if not isinstance(parsed, sp.Basic):
         raise _BadAnswer(f"Could not read {text!r} as a formula: it gives {_describe(parsed)}.")
     return parsed
@@ -479,8 +478,7 @@ def _sequence_verdict(answer: Any, k: Key) -> str | None:
 
 
 def _points(k: Key) -> list[dict]:
-    low, high = k.domain
-    n = len(_FRACTIONS)
+    (low, high), n = k.domain, len(_FRACTIONS)
     return [{sp.Symbol(name): sp.Float(low + (high - low) * _FRACTIONS[(i + 3 * j) % n], 20)
              for j, name in enumerate(k.variables)} for i in range(n)]
 
@@ -569,6 +567,7 @@ def _key_value(kind: str, value: Any) -> Any:
                 return expr
         return _key_value("number", value)
     if kind == "limit" and not isinstance(value, (numbers.Rational, np.integer)):
+        value = value.value if hasattr(value, "exists") and hasattr(value, "value") else value  # mc.limit
         try:
             verdict = _limit_answer(value, "a limit")
         except _BadAnswer as error:
@@ -733,8 +732,8 @@ def dump_keys(keys: Mapping[str, Key]) -> str:
                       ensure_ascii=False) + "\n"
 
 
-def load_keys(path: str | os.PathLike | None = None) -> dict[str, Key]:
-    """The keys of a keys file (default: the ``keys.json`` shipped with mlcalc)."""
+def load_keys(path: Any = None) -> dict[str, Key]:
+    """The keys of a keys file (a path; default: the ``keys.json`` shipped with mlcalc)."""
     if path is None:
         text = resources.files("mlcalc").joinpath("keys.json").read_text(encoding="utf-8")
         where = "mlcalc/keys.json"
