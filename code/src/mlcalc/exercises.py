@@ -108,11 +108,10 @@ class CheckResult:
 
     def _repr_html_(self) -> str:
         colour = {"correct": "#009E73", "wrong": "#D55E00"}.get(self.status, "#0072B2")
-        return (
-            f'<div class="mlcalc-check mlcalc-check-{self.status.replace(" ", "-")}" role="status" '
-            f'style="border-left: 4px solid {colour}; padding: 0.3em 0.6em; white-space: pre-wrap;">'
-            f"{html.escape(self.message)}</div>"
-        )
+        first, _, rest = (html.escape(part) for part in self.message.partition("\n"))
+        return (f'<div class="mlcalc-check mlcalc-check-{self.status.replace(" ", "-")}" role="status" '
+                f'style="border-left: 4px solid {colour}; padding: 0.3em 0.6em;">{first}'
+                + (f'<pre style="margin: 0.3em 0 0 0;">{rest}</pre>' if rest else "") + "</div>")
 
 
 @dataclass(frozen=True)
