@@ -423,6 +423,8 @@ def test_kind_is_inferred_from_the_value():
     for kind, value in cases.items():
         key(f"k.{kind}", value)
         assert ex._SESSION[f"k.{kind}"].kind == kind
+    key("k.result", mlcalc.limit("1/x", 0))  # an mlcalc LimitResult
+    assert ex._SESSION["k.result"].kind == "limit" and ex._SESSION["k.result"].value == "dne"
     key("k.inf", -math.inf)
     assert ex._SESSION["k.inf"].kind == "limit" and ex._SESSION["k.inf"].value == "-inf"
 

@@ -600,8 +600,8 @@ def _infer_kind(value: Any) -> str:
         return "function"  # refused with a clear message by _key_value
     if isinstance(value, (list, tuple, np.ndarray, sp.MatrixBase, sp.Tuple)):
         return "sequence"
-    if (isinstance(value, str) and value.strip().lower() in _WORDS or isinstance(value, float)
-            and math.isinf(value) or value in (sp.oo, -sp.oo, sp.zoo)):
+    if (hasattr(value, "exists") or isinstance(value, str) and value.strip().lower() in _WORDS
+            or isinstance(value, float) and math.isinf(value) or value in (sp.oo, -sp.oo, sp.zoo)):
         return "limit"
     if isinstance(value, (str, sp.Basic)):
         try:
