@@ -55,11 +55,13 @@ browser:
 notebooks: setup
 	$(BIN)/python scripts/notebooks.py
 
-# Chapters run first, in parallel, into the execution cache (scripts/execute.py also clears
-# the cache when mlcalc changes: the cache keys on code cells only); Sphinx then reads them.
+# Chapters run first, in parallel, into the execution cache; scripts/execute.py re-runs a
+# chapter when its code or an mlcalc module it imported changed. The answer keys their solutions
+# record are merged into mlcalc's keys.json (commit it); Sphinx then reads the outputs.
 # EXECUTE_FLAGS=--serial runs them one at a time (the benchmark compares both).
 book: setup
 	$(BIN)/python scripts/execute.py $(EXECUTE_FLAGS)
+	$(BIN)/python scripts/collect_keys.py
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html (or run 'make serve')"
 

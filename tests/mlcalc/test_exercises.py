@@ -521,6 +521,14 @@ def test_collect_refuses_conflicting_keys_and_missing_input(collect_keys, tmp_pa
     assert not (tmp_path / "out.txt").exists()
 
 
+def test_collect_of_a_book_without_keys_writes_an_empty_key_set(collect_keys, tmp_path):
+    (tmp_path / "keys").mkdir()  # the build ran, but no solution recorded a key
+    out = tmp_path / "keys.json"
+    assert collect_keys.main([str(tmp_path / "keys"), "--out", str(out)]) == 0
+    assert ex.load_keys(out) == {}
+    assert collect_keys.main([str(tmp_path / "keys"), "--out", str(out), "--check"]) == 0
+
+
 # ----------------------------------------------------------------------------------------------
 # The keys that ship with mlcalc
 
