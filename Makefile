@@ -66,12 +66,13 @@ book: setup
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html (or run 'make serve')"
 
 # Preview one chapter while writing it: make page PAGE=book/01-limits/01-what-is-calculus.md
-# Builds the intro, the appendix and that page alone (strict, like the book) into _build/pages/.
+# Builds the intro, the appendix and that page alone (strict, like the book, except that links
+# to other chapters are not checked: the full build does that) into _build/pages/.
 page: setup
 	@test -f "$(PAGE)" || { echo "usage: make page PAGE=book/<part>/<chapter>.md"; exit 2; }
 	@mkdir -p $(PAGE_OUT)
 	@printf 'format: jb-book\nroot: book/intro\nparts:\n  - caption: Preview\n    chapters:\n      - file: %s\n  - caption: Appendix\n    chapters:\n      - file: book/appendix/api\n      - file: book/appendix/references\n' "$(basename $(PAGE))" > $(PAGE_OUT)/_toc.yml
-	$(BIN)/jupyter-book build . --toc $(PAGE_OUT)/_toc.yml --path-output $(PAGE_OUT) -W -n --keep-going
+	MLCALC_PAGE_PREVIEW=1 $(BIN)/jupyter-book build . --toc $(PAGE_OUT)/_toc.yml --path-output $(PAGE_OUT) -W -n --keep-going
 	@echo "Preview: file://$(CURDIR)/$(PAGE_OUT)/_build/html/$(basename $(PAGE)).html"
 
 PAGE_OUT = _build/pages/$(notdir $(basename $(PAGE)))
