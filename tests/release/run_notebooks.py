@@ -6,6 +6,9 @@ repository:
 
     python run_notebooks.py REPORT.json NOTEBOOK.ipynb [NOTEBOOK.ipynb ...]
 
+Two notebooks run at a time (each in its own kernel), in the order given; JOBS=1 runs them one
+by one.
+
 For each notebook the report holds the seconds it took and its problems: a cell that raised,
 anything written to stderr, and any output text that carries a Python warning. The executed
 notebooks are written beside the report, for a person to open.
@@ -13,7 +16,9 @@ notebooks are written beside the report, for a person to open.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
 import re
 import sys
 import time
@@ -46,25 +51,35 @@ def problems_of(notebook) -> list[str]:
     return found
 
 
-def main(report_path: str, *paths: str) -> int:
-    report = {}
-    out_dir = Path(report_path).parent
-    for path in paths:
+async def run_one(path: str, out_dir: Path, slots: asyncio.Semaphore) -> tuple[str, dict]:
+    async with slots:
         notebook = nbformat.read(path, as_version=4)
         client = NotebookClient(notebook, timeout=600, kernel_name="python3",
                                 resources={"metadata": {"path": str(Path.cwd())}})
         start = time.perf_counter()
         failure = None
         try:
-            client.execute()
+            await client.async_execute()
         except CellExecutionError as error:
             failure = str(error).strip().splitlines()[-1] if str(error).strip() else repr(error)
         seconds = time.perf_counter() - start
-        problems = problems_of(notebook)
-        if failure and not problems:
-            problems.append(f"execution failed: {failure}")
-        report[Path(path).name] = {"seconds": round(seconds, 1), "problems": problems}
-        nbformat.write(notebook, out_dir / f"executed-{Path(path).name}")
+    problems = problems_of(notebook)
+    if failure and not problems:
+        problems.append(f"execution failed: {failure}")
+    nbformat.write(notebook, out_dir / f"executed-{Path(path).name}")
+    return Path(path).name, {"seconds": round(seconds, 1), "problems": problems}
+
+
+async def run_all(paths: tuple[str, ...], out_dir: Path, jobs: int) -> dict:
+    slots = asyncio.Semaphore(jobs)
+    results = await asyncio.gather(*(run_one(path, out_dir, slots) for path in paths))
+    return dict(results)
+
+
+def main(report_path: str, *paths: str) -> int:
+    start = time.perf_counter()
+    report = asyncio.run(run_all(paths, Path(report_path).parent, int(os.environ.get("JOBS", "2"))))
+    report["(wall clock)"] = {"seconds": round(time.perf_counter() - start, 1), "problems": []}
     Path(report_path).write_text(json.dumps(report, indent=1), encoding="utf-8")
     return 0
 
