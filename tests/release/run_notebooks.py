@@ -9,7 +9,8 @@ repository:
 Two notebooks run at a time (each in its own kernel), in the order given; JOBS=1 runs them one
 by one.
 
-For each notebook the report holds the seconds it took and its problems: a cell that raised,
+For each notebook the report holds the seconds it took, the kernel's peak memory (MiB), and its
+problems: a cell that raised,
 anything written to stderr, and any output text that carries a Python warning. The executed
 notebooks are written beside the report, for a person to open.
 """
@@ -29,6 +30,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 WARNING = re.compile(r"\b\w*Warning\b: ")
+# Appended to each notebook and removed again: the kernel's peak resident memory (Linux: KiB).
+PEAK_MEMORY = "import resource\nprint(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 
 def problems_of(notebook) -> list[str]:
@@ -54,6 +57,7 @@ def problems_of(notebook) -> list[str]:
 async def run_one(path: str, out_dir: Path, slots: asyncio.Semaphore) -> tuple[str, dict]:
     async with slots:
         notebook = nbformat.read(path, as_version=4)
+        notebook.cells.append(nbformat.v4.new_code_cell(PEAK_MEMORY))
         client = NotebookClient(notebook, timeout=600, kernel_name="python3",
                                 resources={"metadata": {"path": str(Path.cwd())}})
         start = time.perf_counter()
@@ -63,11 +67,13 @@ async def run_one(path: str, out_dir: Path, slots: asyncio.Semaphore) -> tuple[s
         except CellExecutionError as error:
             failure = str(error).strip().splitlines()[-1] if str(error).strip() else repr(error)
         seconds = time.perf_counter() - start
+    measured = notebook.cells.pop().get("outputs", [])
+    peak_mib = round(int(measured[0]["text"]) / 1024) if measured and "text" in measured[0] else None
     problems = problems_of(notebook)
     if failure and not problems:
         problems.append(f"execution failed: {failure}")
     nbformat.write(notebook, out_dir / f"executed-{Path(path).name}")
-    return Path(path).name, {"seconds": round(seconds, 1), "problems": problems}
+    return Path(path).name, {"seconds": round(seconds, 1), "peak_mib": peak_mib, "problems": problems}
 
 
 async def run_all(paths: tuple[str, ...], out_dir: Path, jobs: int) -> dict:

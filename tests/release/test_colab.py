@@ -6,7 +6,8 @@
   edition's version. No error, no stderr, and afterwards that release is what is installed.
 - Every chapter notebook runs with exactly requirements-colab.txt (Colab's numpy, matplotlib,
   sympy, tensorflow) and mlcalc installed from the wheel: no error, no stderr, no warning. The
-  lower bounds in code/pyproject.toml are those versions, so this run tests them.
+  lower bounds in code/pyproject.toml are those versions, so this run tests them. No chapter's
+  kernel may peak above Binder's 1 GB.
 
 Each run prints its times (pytest -s, or the report's captured output).
 """
@@ -36,6 +37,8 @@ ONE_PER_PART = [
     "book/03-autodiff/03-how-autodiff-works",
 ]
 INLINE = "module://matplotlib_inline.backend_inline"
+# Binder guarantees about 1 GB of memory to a notebook.
+BINDER_MEMORY_MIB = 1000
 # The name a pin in requirements-colab.txt has, for a requirement of code/pyproject.toml.
 COLAB_NAME = {"tensorflow": "tensorflow-cpu"}
 
@@ -70,7 +73,9 @@ def execute(env_dir, notebooks, workdir, **env):
 def summary(report: dict) -> str:
     """Each notebook's time, their sum, and the wall clock (two run at a time)."""
     total = sum(entry["seconds"] for name, entry in report.items() if name.endswith(".ipynb"))
-    lines = [f"  {name}: {entry['seconds']:.1f} s" for name, entry in report.items()]
+    lines = [f"  {name}: {entry['seconds']:.1f} s"
+             + (f", kernel's peak memory {entry['peak_mib']} MiB" if entry.get("peak_mib") else "")
+             for name, entry in report.items()]
     return "\n".join([*lines, f"  sum: {total:.1f} s"])
 
 
@@ -137,6 +142,9 @@ def test_every_chapter_passes_with_colab_library_versions(colab_base, wheel, ver
     report = execute(env_dir, chapter_files(), tmp_path / "content")
     print(f"\nevery chapter with Colab's library versions:\n{summary(report)}")
     assert not problems(report), "\n".join(problems(report))
+    # Binder guarantees about 1 GB: no chapter's kernel may need more.
+    peaks = {name: entry["peak_mib"] for name, entry in report.items() if name.endswith(".ipynb")}
+    assert all(peaks.values()) and max(peaks.values()) < BINDER_MEMORY_MIB, peaks
 
 
 def test_lower_bounds_of_mlcalc_are_the_colab_versions_tested():
