@@ -37,7 +37,7 @@ def _set_edition(app: Sphinx, config: Config) -> None:
     options = dict(config.html_theme_options or {})
     title = escape(config.html_title or config.project)
     badge = f'<span class="edition-badge">Edition {escape(number)}</span>'
-    options["logo"] = {**options.get("logo", {}), "text": f"{title}{badge}", "alt_text": title}
+    options["logo"] = {**options.get("logo", {}), "text": f"{title} {badge}", "alt_text": title}
     options["extra_footer"] = footer
     config.html_theme_options = options
     config.html_context = {**(config.html_context or {}), "edition": number}
