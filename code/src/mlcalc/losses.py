@@ -1,8 +1,7 @@
 """Cost (loss) functions, their gradients, and gradient descent for a line.
 
-Introduced in Part II of the book, "Relating differentiation to machine learning".  Every
-function checks its inputs: mismatched lengths, empty input, NaN or infinity, and probabilities
-outside (0, 1) raise ``ValueError`` naming the argument.
+Every function checks its inputs: mismatched lengths, empty input, NaN or infinity, and
+probabilities outside (0, 1) raise ``ValueError`` naming the argument.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """Derivatives: numerical (difference quotients) and symbolic, rule by rule.
 
-Introduced in Part II of the book: "The derivative from first principles"
-(``difference_quotient``, ``derivative``, ``step_error_table``) and "The differentiation rules"
-(``differentiate``, which names the rule used at each node of an expression).
+Numerical: ``difference_quotient``, ``derivative`` and ``step_error_table``.  Symbolic:
+``differentiate``, which names the rule used at each node of an expression.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Tests of the plotting helper introduced in Part III, "AutoDiff with PyTorch":
-plot_computational_graph, from a PyTorch grad_fn chain or from an mlcalc.autodiff.Var."""
+"""Tests of mlcalc.plotting.graphs: plot_computational_graph, from a PyTorch grad_fn chain or
+from an mlcalc.autodiff.Var; both are walked by mlcalc.autodiff.topological_order."""
 
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from mlcalc.autodiff import Var, sin
 from mlcalc.plotting import plot_computational_graph
 
 torch = pytest.importorskip("torch")
-
 
 
 def _texts(fig: Figure, gid: str) -> list[str]:

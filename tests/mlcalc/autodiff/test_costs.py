@@ -1,5 +1,5 @@
-"""Tests of the helpers that the chapter "How automatic differentiation works" adds to
-mlcalc.autodiff: count_operations, time_gradient, graph_table and compare_backends."""
+"""Tests of mlcalc.autodiff.costs: count_operations, time_gradient, graph_table and
+compare_backends."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Tests of the plotting helpers added for "Relating differentiation to machine learning":
-plot_line_fits, plot_fit_progress and plot_cost_history."""
+"""Tests of mlcalc.plotting.fitting: a cost curve with a descent path, data with fitted lines,
+and the cost after each epoch of gradient descent."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ import pytest
 from matplotlib.colors import same_color
 from matplotlib.figure import Figure
 
-from mlcalc import plotting
 from mlcalc.losses import fit_line, make_line_data
-from mlcalc.plotting import PALETTE, plot_cost_history, plot_fit_progress, plot_line_fits
-
+from mlcalc.plotting import plot_cost_curve, plot_cost_history, plot_line_fits
 
 
 def _legend(fig: Figure) -> list[str]:
@@ -23,10 +21,27 @@ def _lines(fig: Figure) -> list:
     return [line for line in fig.axes[0].get_lines() if line.get_linestyle() != "None"]
 
 
-def test_new_helpers_are_public():
-    for name in ("plot_line_fits", "plot_fit_progress", "plot_cost_history"):
-        assert name in plotting.__all__
-        assert "Examples" in getattr(plotting, name).__doc__
+# --------------------------------------------------------------------------------------------
+# plot_cost_curve
+
+
+def test_cost_curve_path_points_lie_on_the_curve_with_an_arrow_per_step():
+    path = [3.0, 2.0, 1.5, 1.25]
+    fig = plot_cost_curve(lambda w: (w - 1) ** 2, (-1, 2), path=path)
+    ax = fig.axes[0]
+    dots = next(line for line in ax.get_lines() if line.get_label().startswith("descent path"))
+    assert list(dots.get_ydata()) == pytest.approx([(w - 1) ** 2 for w in path])
+    assert len(ax.texts) == len(path) - 1  # arrows are annotations
+    assert ax.get_xlim()[1] >= 3.0  # the view grows to show the whole path
+
+
+def test_cost_curve_legend_names_the_curve_and_can_be_left_out():
+    cost = lambda w: (w - 1) ** 2  # noqa: E731
+    with_legend = plot_cost_curve(cost, (-1, 2)).axes[0]
+    assert [t.get_text() for t in with_legend.get_legend().get_texts()] == ["cost"]
+    without = plot_cost_curve(cost, (-1, 2), legend=False).axes[0]
+    assert without.get_legend() is None
+    assert len(without.get_lines()) == 1  # the curve is still drawn
 
 
 # --------------------------------------------------------------------------------------------
@@ -65,47 +80,6 @@ def test_line_fits_draw_into_given_axes():
     fig, ax = plt.subplots(1, 2)
     assert plot_line_fits([0, 1], [0, 1], {"id": (1, 0)}, ax=ax[1]) is fig
     assert ax[1].get_legend() is not None and ax[0].get_legend() is None
-
-
-# --------------------------------------------------------------------------------------------
-# plot_fit_progress
-
-
-def test_fit_progress_default_draws_about_six_lines_ending_with_the_last_epoch():
-    x, y = make_line_data()
-    fit = fit_line(x, y, lr=0.05, epochs=200)
-    fig = plot_fit_progress(x, y, fit.m_history, fit.b_history)
-    assert _legend(fig) == ["data"] + [f"epoch {e}" for e in (0, 40, 80, 120, 160)] + [
-        "epoch 200 (last)"
-    ]
-    last = _lines(fig)[-1]
-    assert same_color(last.get_color(), PALETTE["vermillion"])
-    xs, ys = np.asarray(last.get_xdata()), np.asarray(last.get_ydata())
-    assert np.allclose(ys, fit.m * xs + fit.b)
-
-
-def test_fit_progress_every_and_epochs():
-    ms, bs = np.linspace(0, 2, 11), np.linspace(0, 1, 11)
-    fig = plot_fit_progress([0, 1], [0, 2], ms, bs, every=4)
-    assert _legend(fig)[1:] == ["epoch 0", "epoch 4", "epoch 8", "epoch 10 (last)"]
-    fig = plot_fit_progress([0, 1], [0, 2], ms, bs, epochs=[3, 0, 1])
-    assert _legend(fig)[1:] == ["epoch 0", "epoch 1", "epoch 3"]
-    line = _lines(fig)[-1]
-    assert np.allclose(line.get_ydata(), ms[3] * np.asarray(line.get_xdata()) + bs[3])
-
-
-def test_fit_progress_earlier_lines_are_paler():
-    ms, bs = np.linspace(0, 2, 6), np.zeros(6)
-    fig = plot_fit_progress([0, 1], [0, 2], ms, bs, every=1)
-    alphas = [line.get_alpha() for line in _lines(fig)[:-1]]
-    assert alphas == sorted(alphas) and alphas[0] < alphas[-1]
-
-
-def test_fit_progress_with_many_epochs_keeps_the_legend_short():
-    ms = np.linspace(0, 2, 31)
-    fig = plot_fit_progress([0, 1], [0, 2], ms, ms, every=1)
-    assert len(_lines(fig)) == 31
-    assert _legend(fig) == ["data", "epoch 0", "epoch 30 (last)"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -148,6 +122,9 @@ def test_cost_history_linear_scale_keeps_zero_and_log_scale_leaves_it_out():
 @pytest.mark.parametrize(
     ("call", "error", "name"),
     [
+        (lambda: plot_cost_curve(None, (0, 1)), TypeError, "cost"),
+        (lambda: plot_cost_curve(lambda w: w, (2, 1)), ValueError, "param_range"),
+        (lambda: plot_cost_curve(lambda w: w, (0, 1), path=[0.5, "a"]), TypeError, "path"),
         (lambda: plot_line_fits([0, 1], [0], {"a": (1, 0)}), ValueError, "x"),
         (lambda: plot_line_fits([], [], {"a": (1, 0)}), ValueError, "x"),
         (lambda: plot_line_fits([0, 1], [0, float("nan")], {"a": (1, 0)}), ValueError, "y"),
@@ -158,19 +135,6 @@ def test_cost_history_linear_scale_keeps_zero_and_log_scale_leaves_it_out():
         (lambda: plot_line_fits([0, 1], [0, 1], {"a": (1, 0)}, residuals=1), TypeError,
          "residuals"),
         (lambda: plot_line_fits([0, 1], [0, 1], {"a": (1, 0)}, ax="axes"), TypeError, "ax"),
-        (lambda: plot_fit_progress([0, 1], [0, 1], [0, 1], [0]), ValueError, "m_history"),
-        (lambda: plot_fit_progress([0, 1], [0, 1], [0, 1], [0, 1], every=0), ValueError,
-         "every"),
-        (lambda: plot_fit_progress([0, 1], [0, 1], [0, 1], [0, 1], every=1.5), TypeError,
-         "every"),
-        (lambda: plot_fit_progress([0, 1], [0, 1], [0, 1], [0, 1], epochs=[0, 5]), ValueError,
-         "epochs"),
-        (lambda: plot_fit_progress([0, 1], [0, 1], [0, 1], [0, 1], epochs=[]), ValueError,
-         "epochs"),
-        (lambda: plot_fit_progress([0, 1], [0, 1], [0, 1], [0, 1], epochs=3), TypeError,
-         "epochs"),
-        (lambda: plot_fit_progress([0, 1], [0, 1], [0, 1], [0, 1], every=1, epochs=[0]),
-         ValueError, "every"),
         (lambda: plot_cost_history([]), ValueError, "history"),
         (lambda: plot_cost_history({}), ValueError, "history"),
         (lambda: plot_cost_history([1.0, float("nan")]), ValueError, "history"),
