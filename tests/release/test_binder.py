@@ -4,6 +4,7 @@ own, mlcalc as a package from the repository; and every pin has a release for th
 
 from __future__ import annotations
 
+import ast
 import re
 import shlex
 import sys
@@ -52,11 +53,19 @@ def binder_pins() -> dict[str, str]:
 
 
 def chapter_imports() -> set[str]:
+    """The top-level modules that the chapters' code cells import (IPython magics left out)."""
     found = set()
     for chapter in chapter_files():
         for cell in jupytext.read(ROOT / f"{chapter}.md").cells:
-            if cell.cell_type == "code":
-                found |= set(re.findall(r"^\s*(?:import|from)\s+([A-Za-z_]\w*)", cell.source, re.MULTILINE))
+            if cell.cell_type != "code":
+                continue
+            code = "\n".join(line for line in cell.source.splitlines()
+                             if not line.lstrip().startswith(("%", "!")))
+            for node in ast.walk(ast.parse(code)):
+                if isinstance(node, ast.Import):
+                    found |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                    found.add(node.module.split(".")[0])
     return found - set(sys.stdlib_module_names)
 
 
