@@ -74,21 +74,24 @@ browser:
 notebooks: setup
 	$(BIN)/python scripts/notebooks.py
 
-# Chapters run first, in parallel, into the execution cache (scripts/execute.py also clears
-# the cache when mlcalc changes: the cache keys on code cells only); Sphinx then reads them.
+# Chapters run first, in parallel, into the execution cache; scripts/execute.py re-runs a
+# chapter when its code or an mlcalc module it imported changed. The answer keys their solutions
+# record are merged into mlcalc's keys.json (commit it); Sphinx then reads the outputs.
 # EXECUTE_FLAGS=--serial runs them one at a time (the benchmark compares both).
 book: setup
 	$(BIN)/python scripts/execute.py $(EXECUTE_FLAGS)
+	$(BIN)/python scripts/collect_keys.py
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html (or run 'make serve')"
 
 # Preview one chapter while writing it: make page PAGE=book/01-limits/01-what-is-calculus.md
-# Builds the intro, the appendix and that page alone (strict, like the book) into _build/pages/.
+# Builds the intro, the appendix and that page alone (strict, like the book, except that links
+# to other chapters are not checked: the full build does that) into _build/pages/.
 page: setup
 	@test -f "$(PAGE)" || { echo "usage: make page PAGE=book/<part>/<chapter>.md"; exit 2; }
 	@mkdir -p $(PAGE_OUT)
 	@printf 'format: jb-book\nroot: book/intro\nparts:\n  - caption: Preview\n    chapters:\n      - file: %s\n  - caption: Appendix\n    chapters:\n      - file: book/appendix/api\n      - file: book/appendix/references\n' "$(basename $(PAGE))" > $(PAGE_OUT)/_toc.yml
-	$(BIN)/jupyter-book build . --toc $(PAGE_OUT)/_toc.yml --path-output $(PAGE_OUT) -W -n --keep-going
+	MLCALC_PAGE_PREVIEW=1 $(BIN)/jupyter-book build . --toc $(PAGE_OUT)/_toc.yml --path-output $(PAGE_OUT) -W -n --keep-going
 	@echo "Preview: file://$(CURDIR)/$(PAGE_OUT)/_build/html/$(basename $(PAGE)).html"
 
 PAGE_OUT = _build/pages/$(notdir $(basename $(PAGE)))

@@ -61,6 +61,10 @@ IMPORTED_EXPRESSION = (
     "if module is not None and (name == 'mlcalc' or name.startswith('mlcalc.'))})"
 )
 IGNORED = ("__pycache__",)
+# Data files of mlcalc that only one module reads: a chapter depends on them only if it
+# imported that module (every chapter would otherwise re-run whenever an answer key changes).
+DATA_READERS = {"keys.json": "mlcalc.exercises"}
+KEYS_OUT = "MLCALC_KEYS_OUT"  # mlcalc.exercises.key() records each key in the file it names
 
 
 @dataclass(frozen=True)
@@ -71,12 +75,17 @@ class Layout:
     cache: Path
     records: Path
     pyproject: Path
+    keys: Path  # one file per chapter of the answer keys its solutions record (collect_keys.py)
 
     @classmethod
     def of(cls, root: Path) -> Layout:
         build = root / "_build"
         return cls(root, build / ".jupyter_cache", build / ".mlcalc-imports.json",
-                   root / "code" / "pyproject.toml")
+                   root / "code" / "pyproject.toml", build / "keys")
+
+    def keys_file(self, chapter: str) -> Path:
+        """Where a chapter's solutions record their answer keys while it runs."""
+        return self.keys / (chapter.removesuffix(".md").replace("/", "--") + ".json")
 
     def key(self, path: str | Path) -> str:
         """How a path is written in the records: relative to the root when inside it."""
@@ -146,7 +155,8 @@ def dependencies(modules: dict[str, list], layout: Layout) -> list[str]:
             if folder_path.is_dir():
                 keys.update(layout.key(entry) for entry in folder_path.iterdir()
                             if entry.is_file() and entry.suffix not in (".py", ".pyc")
-                            and not entry.name.startswith("."))
+                            and not entry.name.startswith(".")
+                            and DATA_READERS.get(entry.name, "mlcalc") in modules)
     return sorted(keys)
 
 
@@ -233,6 +243,7 @@ class Job:
     uri: str
     cache: str
     timeout: int
+    keys_out: str  # the file the chapter's answer keys go to (emptied before it runs)
 
 
 @dataclass
@@ -248,6 +259,11 @@ def run_chapter(job: Job) -> Outcome:
     """Execute one chapter in a fresh kernel in its folder; cache its outputs if it succeeds."""
     start = time.perf_counter()
     cache = get_cache(job.cache)
+    keys_out = Path(job.keys_out)
+    keys_out.unlink(missing_ok=True)  # key() appends: start from no keys
+    keys_out.parent.mkdir(parents=True, exist_ok=True)
+    previous = os.environ.get(KEYS_OUT)
+    os.environ[KEYS_OUT] = str(keys_out)  # the kernel inherits it
     try:
         notebook = cache.get_project_notebook(job.uri).nb
         settings = notebook.metadata.get("execution", {})  # as jupyter-cache: the notebook may override
@@ -268,7 +284,13 @@ def run_chapter(job: Job) -> Outcome:
         failed_cell = isinstance(error, (CellExecutionError, CellTimeoutError))
         text = str(error) if failed_cell else traceback.format_exc()
         NbProjectRecord.set_traceback(job.uri, text, cache.db)
+        keys_out.unlink(missing_ok=True)  # keys of a half-run chapter are not collected
         return Outcome(job.uri, time.perf_counter() - start, error=text)
+    finally:
+        if previous is None:
+            os.environ.pop(KEYS_OUT, None)
+        else:
+            os.environ[KEYS_OUT] = previous
     return Outcome(job.uri, seconds, run_id, client.imported)
 
 
@@ -310,6 +332,10 @@ def execute(sources: list[Path], layout: Layout, serial: bool = False, timeout: 
         if record is not None:
             cache.remove_cache(record.pk)
     records = {chapter: record for chapter, record in records.items() if chapter in uris}
+    current = {layout.keys_file(chapter) for chapter in uris}
+    for stale in layout.keys.glob("*.json"):  # keys of pages no longer in the book
+        if stale not in current:
+            stale.unlink()
     save_records(layout, records)  # before running: a run cut short leaves no stale claim
     report = Report(reasons)
     if not reasons:
@@ -317,7 +343,8 @@ def execute(sources: list[Path], layout: Layout, serial: bool = False, timeout: 
     for chapter, reason in reasons.items():
         log(f"execute: {chapter} runs: {reason}")
 
-    jobs = [Job(uris[chapter], str(layout.cache), timeout) for chapter in reasons]
+    jobs = [Job(uris[chapter], str(layout.cache), timeout, str(layout.keys_file(chapter)))
+            for chapter in reasons]
     NbProjectRecord.remove_tracebacks([cache.get_project_record(job.uri).pk for job in jobs], cache.db)
     if serial or len(jobs) == 1:
         results = map(run_chapter, jobs)

@@ -5,13 +5,26 @@
 - docutils gives the list of citations `role="list"` and its entries the deprecated
   `role="doc-biblioentry"`, which is invalid ARIA (axe-core: aria-required-children, critical;
   aria-deprecated-role): drop both roles; the entries stay plain, labelled paragraphs.
+- Downloads of the notebook edition: the site carries each chapter's notebook (the one
+  `make notebooks` writes beside the chapter, which reads like the page in Jupyter and Colab) under
+  `_notebooks/`, and all of them in `notebooks.zip`. The theme's ".ipynb" download button points at
+  the chapter's notebook (not at the executed MyST source), and every download menu offers the zip.
+- `make page` previews one chapter without the others (MLCALC_PAGE_PREVIEW=1): links to labels
+  in other chapters cannot resolve there, so that build does not report them; the full book
+  build still fails on any unresolved reference.
 """
 
 from __future__ import annotations
 
+import os
+import zipfile
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+
+NOTEBOOKS_DIR = "_notebooks"
+NOTEBOOKS_ZIP = "notebooks.zip"
 
 
 def _one_copy_of_each_script(app: Sphinx, pagename: str, templatename: str,
@@ -35,7 +48,61 @@ def _citation_list_without_list_role(app: Sphinx, pagename: str, templatename: s
         context["body"] = body.replace(' role="doc-biblioentry"', "")
 
 
+def _chapter_notebooks(app: Sphinx) -> list[str]:
+    """The built pages that have a notebook beside their source, as docnames, sorted."""
+    source = Path(app.srcdir)
+    return sorted(doc for doc in app.env.found_docs if (source / f"{doc}.ipynb").is_file())
+
+
+def _notebook_download_buttons(app: Sphinx, pagename: str, templatename: str,
+                               context: dict[str, Any], doctree: Any) -> None:
+    pathto = context["pathto"]
+    has_notebook = (Path(app.srcdir) / f"{pagename}.ipynb").is_file()
+    for group in context.get("header_buttons", []):
+        if group.get("label") != "download-buttons":
+            continue
+        buttons = [button for button in group["buttons"] if button.get("label") != "download-notebook-button"]
+        if has_notebook:
+            buttons.insert(0, {
+                "type": "link", "url": pathto(f"{NOTEBOOKS_DIR}/{pagename}.ipynb", 1), "text": ".ipynb",
+                "icon": "fas fa-code", "tooltip": "Download this chapter as a notebook (Jupyter, Colab)",
+                "label": "download-notebook-button",
+            })
+        buttons.append({
+            "type": "link", "url": pathto(NOTEBOOKS_ZIP, 1), "text": "all notebooks (.zip)",
+            "icon": "fas fa-file-zipper", "tooltip": "Download the notebooks of every chapter",
+            "label": "download-all-notebooks-button",
+        })
+        group["buttons"] = buttons
+
+
+def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    """Each chapter's notebook under _notebooks/, and all of them in notebooks.zip (fixed dates,
+    so the same notebooks give the same zip)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    with zipfile.ZipFile(out / NOTEBOOKS_ZIP, "w", zipfile.ZIP_DEFLATED) as archive:
+        for doc in _chapter_notebooks(app):
+            data = (Path(app.srcdir) / f"{doc}.ipynb").read_bytes()
+            target = out / NOTEBOOKS_DIR / f"{doc}.ipynb"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            info = zipfile.ZipInfo(f"{doc}.ipynb", date_time=(2026, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, data)
+
+
+def _preview_ignores_other_chapters(app: Sphinx, config: Any) -> None:
+    if os.environ.get("MLCALC_PAGE_PREVIEW") == "1":
+        config.suppress_warnings = [*config.suppress_warnings, "ref.ref", "ref.doc", "ref.numref"]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _preview_ignores_other_chapters)
     app.connect("html-page-context", _one_copy_of_each_script)
     app.connect("html-page-context", _citation_list_without_list_role)
+    # After sphinx-book-theme's own header buttons (priority 501).
+    app.connect("html-page-context", _notebook_download_buttons, priority=600)
+    app.connect("build-finished", _copy_notebooks)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -5,6 +5,7 @@ It runs once per session (a module fixture) and the page checks read its output.
 """
 
 import re
+import subprocess
 
 import pytest
 from bs4 import BeautifulSoup
@@ -49,3 +50,17 @@ def test_toc_lists_only_pages_that_exist():
     for source in toc_files():
         candidates = [ROOT / f"{source}{suffix}" for suffix in (".md", ".ipynb", ".rst")]
         assert any(path.is_file() for path in candidates), f"_toc.yml lists {source}, which does not exist"
+
+
+@pytest.mark.slow
+def test_the_committed_answer_keys_are_the_ones_the_solutions_record(built_book):
+    """`make book` merges the keys that the solutions record into mlcalc's keys.json; the
+    committed file must be that merge, or `mc.check` would grade against stale keys."""
+    keys = "code/src/mlcalc/keys.json"
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: nothing committed to compare with")
+    diff = subprocess.run(["git", "diff", "--stat", "HEAD", "--", keys], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert diff.returncode == 0 and not diff.stdout.strip(), (
+        f"{keys} differs from what the book's solutions record: commit the file `make book` wrote"
+    )

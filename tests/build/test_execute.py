@@ -86,7 +86,7 @@ def package(tmp_path: Path) -> execute.Layout:
     src = tmp_path / "code" / "src" / "mlcalc"
     (src / "plotting").mkdir(parents=True)
     (tmp_path / "code" / "pyproject.toml").write_text("[project]\nname = 'mlcalc'\n")
-    for name in ("__init__.py", "losses.py", "limits.py", "py.typed", "plotting/__init__.py",
+    for name in ("__init__.py", "losses.py", "limits.py", "py.typed", "keys.json", "plotting/__init__.py",
                  "plotting/curves.py", "plotting/style.mplstyle"):
         (src / name).write_text(f"# {name}\n")
     (src / "__pycache__").mkdir()
@@ -129,6 +129,9 @@ def test_dependencies_are_the_imported_modules_their_packages_and_data(package: 
         "code/src/mlcalc/plotting/", "code/src/mlcalc/plotting/__init__.py",
         "code/src/mlcalc/plotting/curves.py", "code/src/mlcalc/plotting/style.mplstyle",
         "code/src/mlcalc/py.typed"]  # not losses.py or limits.py: not imported
+    # The answer keys are read by mlcalc.exercises alone: only its readers depend on them.
+    modules["mlcalc.exercises"] = [str(src / "exercises.py"), []]
+    assert "code/src/mlcalc/keys.json" in execute.dependencies(modules, package)
 
 
 def test_records_round_trip_and_other_versions_are_ignored(package: execute.Layout):
@@ -169,7 +172,8 @@ def test_editing_losses_reruns_only_the_chapter_that_imports_it(tmp_path: Path, 
     monkeypatch.setenv("PYTHONPATH", str(tmp_path / "code" / "src"))  # the kernels import the copy
     (tmp_path / "book").mkdir()
     fit = chapter(tmp_path / "book" / "fit.md",
-                  "from mlcalc import losses\nprint(losses.mse([1.0, 3.0], [1.0, 1.0]))")
+                  "from mlcalc import exercises, losses\nprint(losses.mse([1.0, 3.0], [1.0, 1.0]))\n"
+                  "exercises.key('9.9.1', 2.0)")
     intro = chapter(tmp_path / "book" / "intro.md", "import mlcalc\nprint(mlcalc.__name__)")
     layout = execute.Layout.of(tmp_path)
     losses = tmp_path / "code" / "src" / "mlcalc" / "losses.py"
@@ -187,6 +191,10 @@ def test_editing_losses_reruns_only_the_chapter_that_imports_it(tmp_path: Path, 
     cache = get_cache(str(layout.cache))
     cached = cache.get_cache_bundle(cache.get_cached_project_nb(str(fit)).pk).nb
     assert [cell.outputs[0]["text"] for cell in cached.cells if cell.cell_type == "code"] == ["2.0\n"]
+    # The solution's answer key is recorded for scripts/collect_keys.py, one file per chapter.
+    from mlcalc.exercises import load_keys
+    assert list(load_keys(layout.keys_file("book/fit.md"))) == ["9.9.1"]
+    assert not layout.keys_file("book/intro.md").exists()
 
     assert build() == []
     losses.write_text(original + "# an edited comment\n", encoding="utf-8")

@@ -1,8 +1,11 @@
-"""Colab and Binder: every chapter has a committed, up-to-date notebook that the launch buttons
-open, and every notebook runs top to bottom as it would for a learner in Colab."""
+"""Colab and Binder: every chapter has a committed, up-to-date notebook that reads like its web page
+(no MyST left, the website's numbers, folded solutions, captions), whose first cell installs the
+mlcalc release of this edition, and that the launch buttons open."""
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,12 +14,58 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+from markdown_it import MarkdownIt
+from myst_parser.config.main import MdParserConfig
+from myst_parser.parsers.mdit import create_md_parser
+from markdown_it.renderer import RendererHTML
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
-from scripts.notebooks import book_config, mlcalc_requirement
+from scripts.notebook_edition import numbering
+from scripts.notebook_edition.convert import Chapter
+from scripts.notebook_edition.myst import MystError
+from scripts.notebooks import book_config, edition, mlcalc_requirement, mlcalc_version
 from tests.bookfiles import HTML, ROOT, chapter_files
 
 CHAPTERS = chapter_files()
+COMMONMARK = MarkdownIt("commonmark")
+ROLE_NAME = re.compile(r"\{[\w:.-]+\}$")
+LABEL_LINE = re.compile(r"^\([\w:.-]+\)=\s*$", re.M)
+OPTION_LINE = re.compile(r"^:[\w-]+:", re.M)
+MATH_LABEL = re.compile(r"\$\$\s*\([\w:.-]+\)")
+EXERCISE = re.compile(r"^#+ Exercise (\d+)\b")
+SOLUTION = re.compile(r"^#+ Solution to Exercise (\d+)\s*$")
+CAPTION = re.compile(r"^\*\*Figure (\d+)\.\*\* \S")
+
+
+def notebook(chapter: str) -> nbformat.NotebookNode:
+    return nbformat.read(ROOT / f"{chapter}.ipynb", as_version=4)
+
+
+def myst_leftovers(markdown: str) -> list[str]:
+    """MyST syntax that a CommonMark renderer would show as text or as a code block."""
+    found = []
+    for token in COMMONMARK.parse(markdown):
+        if token.type == "fence" and token.info.strip().startswith("{"):
+            found.append(f"directive fence {token.info.strip()}")
+        if token.type != "inline":
+            continue
+        children = token.children or []
+        for before, after in zip(children, children[1:]):
+            if before.type == "text" and after.type == "code_inline" and ROLE_NAME.search(before.content):
+                found.append(f"role {ROLE_NAME.search(before.content)[0]}`{after.content}`")
+        text = token.content
+        found += [f"label line {m}" for m in LABEL_LINE.findall(text)]
+        found += [f"option line {m}" for m in OPTION_LINE.findall(text)]
+        found += [f"equation label {m}" for m in MATH_LABEL.findall(text)]
+    return found
+
+
+def test_the_leftover_finder_finds_each_kind():
+    sample = "```{note}\nx\n```\n\nSee {ref}`a`.\n\n(lab)=\n# T\n\n:class: tip\n\n$$\nx\n$$ (eq-x)\n"
+    kinds = {found.split()[0] for found in myst_leftovers(sample)}
+    assert kinds == {"directive", "role", "label", "option", "equation"}
+    assert myst_leftovers("Plain `{ref}` in code, $x$ and\n\n```python\n:class: x\n```\n") == []
 
 
 def test_every_committed_notebook_is_up_to_date():
@@ -27,15 +76,281 @@ def test_every_committed_notebook_is_up_to_date():
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
-def test_notebook_first_cell_installs_mlcalc_only_in_colab(chapter):
-    notebook = nbformat.read(ROOT / f"{chapter}.ipynb", as_version=4)
-    first = notebook.cells[0]
+def test_no_myst_is_left_in_any_markdown_cell(chapter):
+    for cell in notebook(chapter).cells:
+        if cell.cell_type == "markdown":
+            assert myst_leftovers(cell.source) == [], f"{chapter}: {cell.id}"
+
+
+def source_blocks(chapter: str) -> list:
+    """Every directive of the chapter, as markdown-it tokens of the parser the book uses (myst-parser,
+    with the book's extensions), directive bodies parsed again the same way."""
+    config = book_config()["parse"]["myst_enable_extensions"]
+    parser = create_md_parser(MdParserConfig(enable_extensions=set(config)), RendererHTML)
+    text = (ROOT / f"{chapter}.md").read_text(encoding="utf-8")
+
+    def fences(markdown: str) -> list:
+        found = []
+        for token in parser.parse(markdown):
+            if token.type in ("fence", "colon_fence") and token.info.startswith("{"):
+                found.append(token)
+                name = token.info[1:].split("}")[0]
+                if name not in ("code-cell", "math", "eval-rst"):
+                    found += fences(token.content)
+        return found
+
+    return fences(text)
+
+
+def expected_counts(chapter: str) -> dict[str, int]:
+    tokens = source_blocks(chapter)
+    names = [token.info[1:].split("}")[0] for token in tokens]
+    figures = sum(1 for token, name in zip(tokens, names)
+                  if (name in ("glue:figure", "figure") and ":name:" in token.content)
+                  or (name == "code-cell" and "\n  figure:" in token.content and "mystnb:" in token.content))
+    return {"exercises": names.count("exercise") + names.count("exercise-start"),
+            "solutions": names.count("solution-start") + names.count("solution"), "figures": figures}
+
+
+def notebook_counts(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
+    found = {"exercises": [], "solutions": [], "figures": []}
+    for previous, cell in zip(nb.cells, nb.cells[1:]):
+        if cell.cell_type != "markdown":
+            continue
+        first = cell.source.split("\n", 1)[0]
+        for kind, pattern in (("exercises", EXERCISE), ("solutions", SOLUTION)):
+            if pattern.match(first):
+                found[kind].append(int(pattern.match(first)[1]))
+        picture = previous.cell_type == "code" or previous.source.startswith("![")
+        if CAPTION.match(cell.source) and picture:
+            found["figures"].append(int(CAPTION.match(cell.source)[1]))
+    return found
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_notebook_has_the_pages_exercises_solutions_and_captioned_figures(chapter):
+    found = notebook_counts(notebook(chapter))
+    assert {kind: len(numbers) for kind, numbers in found.items()} == expected_counts(chapter)
+    # Each solution follows its exercise, with the same number.
+    assert sorted(found["solutions"]) == sorted(set(found["solutions"]))
+    assert set(found["solutions"]) <= set(found["exercises"])
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_numbers_are_the_websites(chapter):
+    """Against the built page when there is one (`make book`), else against the numbering rule."""
+    page = HTML / f"{chapter}.html"
+    if not page.is_file():
+        pytest.skip("no built site: run `make book` to compare with the web page")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    on_page = {
+        "exercises": [int(re.search(r"Exercise (\d+)", div.select_one(".admonition-title").get_text())[1])
+                      for div in soup.select("div.exercise")],
+        "solutions": [int(re.search(r"Exercise (\d+)", div.select_one(".admonition-title").get_text())[1])
+                      for div in soup.select("div.solution")],
+        "figures": [int(re.search(r"(\d+)", span.get_text())[1])
+                    for span in soup.select("figure figcaption span.caption-number")],
+    }
+    assert notebook_counts(notebook(chapter)) == on_page
+    numbers = [int(m) for m in re.findall(r"\\tag\{(\d+)\}", "\n".join(
+        cell.source for cell in notebook(chapter).cells if cell.cell_type == "markdown"))]
+    assert numbers == [int(re.search(r"(\d+)", span.get_text())[1]) for span in soup.select("span.eqno")]
+
+
+def test_numbering_follows_the_table_of_contents():
+    """Figures, exercises and equations are numbered through the whole book, page after page."""
+    index = edition().index
+    for kind in ("figure", "exercise", "equation"):
+        numbers = [t.number for t in index.targets.values() if t.kind == kind]
+        assert sorted(numbers) == list(range(1, len(numbers) + 1)), kind
+    first, second = CHAPTERS[1], CHAPTERS[2]  # two pages in toc order: numbers run on
+    if index.exercises[first] and index.exercises[second]:
+        assert index.exercises[second][0].number == index.exercises[first][-1].number + 1
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_solutions_start_folded_in_jupyterlab_and_colab(chapter):
+    nb = notebook(chapter)
+    headings = [cell for cell in nb.cells if cell.cell_type == "markdown" and SOLUTION.match(cell.source)]
+    assert [cell.id for cell in headings] == nb.metadata["colab"]["collapsed_sections"]
+    for cell in headings:
+        assert cell.metadata["jp-MarkdownHeadingCollapsed"] is True
+        assert cell.metadata["id"] == cell.id  # the id Colab's collapsed_sections refers to
+        assert "\n" not in cell.source.strip()  # the heading alone: its text stays visible
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_citations_have_a_references_section(chapter):
+    nb = notebook(chapter)
+    source = (ROOT / f"{chapter}.md").read_text(encoding="utf-8")
+    markdown = [cell.source for cell in nb.cells if cell.cell_type == "markdown"]
+    if "{cite" in source:
+        assert markdown[-1].startswith("## References\n")
+        assert re.search(r"\(\w[^()]*, \d{4}\w?\)", "\n".join(markdown))  # (Author, year)
+    else:
+        assert not any(text.startswith("## References") for text in markdown)
+
+
+def test_links_to_other_pages_point_at_the_published_site():
+    url = urlparse(book_config()["repository"]["url"]).path.strip("/").split("/")
+    site = f"https://{url[0].lower()}.github.io/{url[1]}/"
+    links = []
+    for chapter in CHAPTERS:
+        for cell in notebook(chapter).cells:
+            if cell.cell_type == "markdown":
+                links += re.findall(r"\]\((https://[^)\s]+)\)", cell.source)
+    pages = [link for link in links if link.startswith(site)]
+    assert pages, "no link to another page of the book"
+    for link in pages:
+        page = link[len(site):].split("#")[0]
+        assert (ROOT / page).with_suffix(".md").is_file(), link
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_removed_cells_are_left_out(chapter):
+    code = "\n".join(cell.source for cell in notebook(chapter).cells if cell.cell_type == "code")
+    assert "myst_nb" not in code and "glue(" not in code
+
+
+def convert(tmp_path: Path, text: str) -> nbformat.NotebookNode:
+    """The notebook of a one-page book made of `text`."""
+    source = tmp_path / "book" / "chapter.md"
+    source.parent.mkdir(parents=True)
+    source.write_text(text, encoding="utf-8")
+    shared = dataclasses.replace(edition(), root=tmp_path, index=numbering.build(tmp_path, ["book/chapter"]))
+    return Chapter(shared, source).notebook("pass")
+
+
+SMALL_CHAPTER = """\
+# A chapter
+
+```{admonition} Read this
+:class: tip
+
+Math over two lines, $a +
+b$, as {cite}`richardson1911` did.
+```
+
+$$
+x = 1
+$$ (eq-one)
+
+Equation {eq}`eq-one` is short.
+
+## Exercises
+
+```{exercise} First
+:label: ex-one
+
+Do it.
+```
+
+````{solution-start} ex-one
+:class: dropdown
+````
+
+The answer.
+
+```{code-cell} ipython3
+answer = 1
+```
+
+````{solution-end}
+````
+"""
+
+
+def test_a_small_chapter_is_rendered_construct_by_construct(tmp_path):
+    nb = convert(tmp_path, SMALL_CHAPTER)
+    sources = [cell.source for cell in nb.cells]
+    assert sources[1].startswith("# A chapter\n\n> **Read this**\n>\n> Math over two lines, $a + b$, "
+                                 "as (Richardson, 1911) did.")
+    assert "$$\nx = 1\n\\tag{1}\n$$\n\nEquation (1) is short." in sources[1]
+    assert sources[2] == "### Exercise 1 (First)\n\nDo it."
+    assert sources[3] == "### Solution to Exercise 1"
+    assert nb.cells[3].metadata["jp-MarkdownHeadingCollapsed"] is True
+    assert nb.metadata["colab"]["collapsed_sections"] == [nb.cells[3].id]
+    assert sources[4:6] == ["The answer.", "answer = 1"]
+    assert sources[6].startswith("## References\n\n- **Richardson, 1911.** Lewis Fry Richardson\\. The approximate")
+    assert all(myst_leftovers(text) == [] for cell, text in zip(nb.cells, sources) if cell.cell_type == "markdown")
+
+
+def test_text_after_a_solution_needs_a_heading(tmp_path):
+    line = len(SMALL_CHAPTER.split("\n")) + 1
+    with pytest.raises(MystError, match=f"book/chapter.md:{line}: text follows a solution"):
+        convert(tmp_path, SMALL_CHAPTER + "\nMore text that would be folded.\n")
+
+
+@pytest.mark.parametrize("construct, name", [
+    ("```{margin}\nA note in the margin.\n```", "directive {margin}"),
+    ("Defined as {term}`gradient`.", "role {term}"),
+])
+def test_an_unknown_construct_fails_naming_file_line_and_construct(tmp_path, construct, name):
+    with pytest.raises(MystError) as error:
+        convert(tmp_path, "# A chapter\n\nSome text.\n\n" + construct + "\n")
+    assert str(error.value).startswith("book/chapter.md:5: ")
+    assert name in str(error.value)
+
+
+def test_make_notebooks_fails_on_an_unknown_directive(tmp_path):
+    """Through the command line: the error names file, line and directive, and nothing is written."""
+    chapter = ROOT / CHAPTERS[0]
+    original = chapter.with_suffix(".md").read_text(encoding="utf-8")
+    broken = tmp_path / "root"
+    (broken / "scripts").mkdir(parents=True)
+    for name in ("_config.yml", "_toc.yml"):
+        (broken / name).write_text((ROOT / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for path in [*ROOT.glob("book/**/*.md"), ROOT / "book" / "references.bib",
+                 ROOT / "code" / "src" / "mlcalc" / "__init__.py"]:
+        target = broken / path.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    lines = original.split("\n")
+    lines.insert(len(lines) - 1, "\n```{sidebar} Aside\nText.\n```")
+    (broken / f"{CHAPTERS[0]}.md").write_text("\n".join(lines), encoding="utf-8")
+    script = (ROOT / "scripts" / "notebooks.py").read_text(encoding="utf-8")
+    (broken / "scripts" / "notebooks.py").write_text(script, encoding="utf-8")
+    (broken / "scripts" / "__init__.py").write_text("", encoding="utf-8")
+    package = broken / "scripts" / "notebook_edition"
+    package.mkdir()
+    for module in (ROOT / "scripts" / "notebook_edition").glob("*.py"):
+        (package / module.name).write_text(module.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/notebooks.py"], cwd=broken,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert f"{CHAPTERS[0]}.md:{len(lines)}: " in result.stderr
+    assert "{sidebar}" in result.stderr
+    assert not list(broken.glob("book/**/*.ipynb"))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_first_cell_names_the_edition_and_installs_its_release_only_in_colab(chapter):
+    first = notebook(chapter).cells[0]
     assert first.cell_type == "code"
-    assert 'if "google.colab" in sys.modules:' in first.source
-    requirement = mlcalc_requirement(book_config())
-    assert requirement in first.source
-    # Pinned to the branch the book is built from, never to whatever is newest elsewhere.
-    assert f"@{book_config()['repository']['branch']}#subdirectory=code" in requirement
+    version = mlcalc_version()
+    assert f"edition {version}" in first.source.split("\n", 1)[0]
+    assert 'if "google.colab" in sys.modules' in first.source
+    assert f'"{mlcalc_requirement()}"' in first.source and mlcalc_requirement() == f"mlcalc=={version}"
+    assert "@main" not in first.source and "git+" not in first.source  # never a moving branch
+
+
+def test_a_failed_install_stops_with_one_sentence(tmp_path, monkeypatch):
+    """Forced to run, with a source pip cannot install: one sentence, no CalledProcessError traceback."""
+    nb = notebook(CHAPTERS[0])
+    nb.cells = [nb.cells[0], nbformat.v4.new_code_cell("print('the notebook went on')")]
+    monkeypatch.setenv("MLCALC_FORCE_INSTALL", "1")
+    monkeypatch.setenv("MLCALC_INSTALL_SOURCE", str(tmp_path / "no-such-mlcalc"))
+    client = NotebookClient(nb, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}})
+    with pytest.raises(CellExecutionError):
+        client.execute()
+    (error,) = [output for output in nb.cells[0].outputs if output.output_type == "error"]
+    assert len(error.traceback) == 1
+    sentence = error.traceback[0]
+    assert sentence.startswith(f"Installing {tmp_path / 'no-such-mlcalc'} failed (")
+    assert sentence.endswith("run this cell again.") and "\n" not in sentence
+    assert "CalledProcessError" not in sentence and "Traceback" not in sentence
+    assert nb.cells[1].outputs == []  # the notebook stopped at the first cell
 
 
 def launch_links(chapter: str) -> dict[str, str]:
@@ -69,16 +384,6 @@ def test_launch_buttons_open_the_committed_notebook(built_book, chapter):
     assert (ROOT / "requirements.txt").is_file()  # Binder's environment
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_page_offers_ipynb_and_md_downloads(built_book, chapter):
-    html = (HTML / f"{chapter}.html").read_text(encoding="utf-8")
-    for suffix in (".ipynb", ".md"):
-        source = f"_sources/{chapter}{suffix}"
-        assert source in html, f"no {suffix} download on {chapter}"
-        assert (HTML / source).is_file()
-
-
 @pytest.fixture(scope="module")
 def wheel_site(tmp_path_factory) -> Path:
     """mlcalc installed from a wheel built from code/, in a folder of its own."""
@@ -100,13 +405,61 @@ def wheel_site(tmp_path_factory) -> Path:
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_notebook_runs_like_a_learners_colab(chapter, wheel_site, tmp_path, monkeypatch):
     """A fresh kernel, in an empty folder outside the repository, with mlcalc from the wheel."""
-    notebook = nbformat.read(ROOT / f"{chapter}.ipynb", as_version=4)
-    notebook.cells.append(nbformat.v4.new_code_cell("import mlcalc\nprint(mlcalc.__file__)"))
+    nb = notebook(chapter)
+    nb.cells.append(nbformat.v4.new_code_cell("import mlcalc\nprint(mlcalc.__file__)"))
     monkeypatch.setenv("PYTHONPATH", str(wheel_site))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     client = NotebookClient(
-        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
     )
     client.execute()
-    where = "".join(output.get("text", "") for output in notebook.cells[-1].outputs)
+    where = "".join(output.get("text", "") for output in nb.cells[-1].outputs)
     assert where.startswith(str(wheel_site)), f"mlcalc came from {where}, not from the wheel"
+
+
+GATED_CHAPTER = """\
+# Gated
+
+```{figure} pictures/plot.png
+:name: fig-plot
+:alt: A plot.
+
+The caption.
+```
+
+## Exercises
+
+````{exercise-start}
+:label: ex-gated
+````
+
+```{code-cell} ipython3
+start = 0
+```
+
+````{exercise-end}
+````
+
+```{solution} ex-gated
+:class: dropdown
+
+It is 0.
+```
+"""
+
+
+def test_gated_exercises_solution_directives_and_image_figures(tmp_path):
+    (tmp_path / "book" / "pictures").mkdir(parents=True)
+    (tmp_path / "book" / "pictures" / "plot.png").write_bytes(b"\x89PNG")
+    source = tmp_path / "book" / "chapter.md"
+    source.write_text(GATED_CHAPTER, encoding="utf-8")
+    shared = dataclasses.replace(edition(), root=tmp_path, index=numbering.build(tmp_path, ["book/chapter"]))
+    nb = Chapter(shared, source).notebook("pass")
+    sources = [cell.source for cell in nb.cells]
+    assert sources[2] == f"![A plot.]({shared.raw_url}book/pictures/plot.png)"
+    assert sources[3] == "**Figure 1.** The caption."
+    assert sources[4:8] == ["## Exercises", "### Exercise 1", "start = 0", "### Solution to Exercise 1"]
+    assert sources[8] == "It is 0."
+    assert nb.metadata["colab"]["collapsed_sections"] == [nb.cells[7].id]
+    assert {kind: len(numbers) for kind, numbers in notebook_counts(nb).items()} == \
+        {"exercises": 1, "solutions": 1, "figures": 1}

@@ -19,7 +19,7 @@ from typing import Any
 
 __version__ = "0.2.0"
 
-_SUBMODULES = ("limits", "rules", "losses", "autodiff", "plotting")
+_SUBMODULES = ("limits", "rules", "losses", "autodiff", "plotting", "exercises")
 
 # Top-level shortcuts: name -> submodule that defines it.
 _SHORTCUTS = {
@@ -42,6 +42,7 @@ _SHORTCUTS = {
     "Var": "autodiff",
     "use_book_style": "plotting",
     "PALETTE": "plotting",
+    "check": "exercises",
 }
 
 __all__ = ["__version__", *_SUBMODULES, *_SHORTCUTS]

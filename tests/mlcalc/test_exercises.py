@@ -1,0 +1,550 @@
+"""Tests of mlcalc.exercises: learners' answers checked against keys, bad input, keys files.
+
+Keys here are a small set made in the tests (never the book's); the last tests run over the
+keys.json that ships with the package.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+from fractions import Fraction
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mlcalc
+from mlcalc import exercises as ex
+from mlcalc.exercises import CheckResult, Key, Wrong, check, key, no_key
+from strategies import PROPERTY_SETTINGS, X, nonconstant_expressions, smooth_expressions, to_callable
+
+ROOT = Path(__file__).resolve().parents[2]
+x, y = sp.symbols("x y")
+QUICK = settings(PROPERTY_SETTINGS, max_examples=20)
+
+
+@pytest.fixture(autouse=True)
+def _no_book_keys(monkeypatch):
+    """Each test starts with no keys (neither shipped nor registered) and records nothing."""
+    monkeypatch.setattr(ex, "_SESSION", {})
+    monkeypatch.setattr(ex, "_SHIPPED", {})
+    monkeypatch.delenv(ex.KEYS_OUT_VARIABLE, raising=False)
+
+
+def assert_correct(exercise: str, answer) -> None:
+    result = check(exercise, answer)
+    assert result and result.status == "correct", (answer, result)
+
+
+def assert_wrong(exercise: str, answer, *words: str) -> CheckResult:
+    """The answer is judged wrong (not invalid), and the hint contains each of ``words``."""
+    result = check(exercise, answer)
+    assert not result and result.status == "wrong", (answer, result)
+    assert str(result).startswith("✗ Not yet: ")
+    for word in words:
+        assert word.lower() in str(result).lower(), (answer, result, word)
+    return result
+
+
+def assert_invalid(exercise, answer, *words: str) -> CheckResult:
+    result = check(exercise, answer)
+    assert not result and result.status == "invalid", (answer, result)
+    assert str(result).startswith("⚠ ")
+    for word in words:
+        assert word.lower() in str(result).lower(), (answer, result, word)
+    return result
+
+
+# ----------------------------------------------------------------------------------------------
+# Numbers
+
+
+def test_number_accepts_equivalent_forms():
+    key("n.1", sp.Rational(1, 2))
+    for answer in (0.5, "1/2", "0.5", sp.Rational(1, 2), Fraction(1, 2), np.float64(0.5),
+                   np.array(0.5), np.array([0.5]), "2/4", sp.sin(sp.pi / 6), "sqrt(1/4)"):
+        assert_correct("n.1", answer)
+
+
+def test_number_rejects_sign_off_by_one_and_missing_factor():
+    key("n.1", 3.5, hint="Subtract the two values.")
+    assert_wrong("n.1", -3.5, "sign", "subtract the two values")
+    assert_wrong("n.1", 4.5, "off by one")
+    assert_wrong("n.1", 2.5, "off by one")
+    assert_wrong("n.1", 7.0, "factor")
+    assert_wrong("n.1", 1.75, "factor")
+    assert_wrong("n.1", 3.2, "subtract the two values")
+
+
+def test_a_recorded_wrong_answer_gets_its_own_hint():
+    key("n.1", 12, wrong=[Wrong(4, "That is f(2), not the limit."), 11])
+    result = assert_wrong("n.1", "4", "that is f(2)")
+    assert "factor" not in str(result)
+
+
+def test_default_tolerance_is_relative_1e_6_and_absolute_1e_9():
+    key("n.1", 2.0)
+    assert_correct("n.1", 2.0 + 1.9e-6)
+    assert_wrong("n.1", 2.0 + 2.1e-6)
+    key("n.2", 0)
+    assert_correct("n.2", 5e-10)
+    assert_wrong("n.2", 5e-9)
+
+
+def test_tolerances_are_per_key():
+    key("n.1", 100.0, rel_tol=1e-2)
+    assert_correct("n.1", 100.9)
+    assert_wrong("n.1", 101.5)
+    key("n.2", 0.0, abs_tol=1e-3)
+    assert_correct("n.2", -9e-4)
+    assert_wrong("n.2", 2e-3)
+
+
+@QUICK
+@given(
+    value=st.floats(min_value=1e-3, max_value=1e6) | st.floats(min_value=-1e6, max_value=-1e-3),
+    inside=st.floats(min_value=-0.9e-6, max_value=0.9e-6),
+    outside=st.floats(min_value=1.1e-6, max_value=0.3) | st.floats(min_value=-0.3, max_value=-1.1e-6),
+)
+def test_relative_tolerance_property(value, inside, outside):
+    ex._SESSION.clear()
+    key("n.1", value)
+    assert check("n.1", value * (1 + inside))
+    assert not check("n.1", value * (1 + outside))
+
+
+# ----------------------------------------------------------------------------------------------
+# Expressions and functions
+
+
+def test_expression_accepts_equivalent_forms_and_any_symbol_assumptions():
+    key("e.1", 2 * x * sp.cos(x**2), hint="Use the chain rule.")
+    t = sp.Symbol("x", real=True)
+    for answer in ("cos(x**2)*2*x", "2x cos(x^2)", 2 * t * sp.cos(t**2), sp.cos(x**2) * x * 2,
+                   "x*cos(x**2) + x*cos(x**2)", lambda u: 2 * u * math.cos(u * u),
+                   sp.diff(sp.sin(x**2), x)):
+        assert_correct("e.1", answer)
+
+
+def test_expression_rejects_sign_missing_factor_and_constant_with_a_hint():
+    key("e.1", 2 * x * sp.cos(x**2), hint="Use the chain rule.",
+        wrong=[Wrong(sp.cos(x**2), "Multiply by the derivative of the inside, x**2.")])
+    assert_wrong("e.1", "-2*x*cos(x**2)", "sign", "chain rule")
+    assert_wrong("e.1", "x*cos(x**2)", "constant factor")
+    assert_wrong("e.1", "2*x*cos(x**2) + 1", "constant term")
+    assert_wrong("e.1", "2*x*sin(x**2)", "chain rule")
+    assert_wrong("e.1", "cos(x**2)", "derivative of the inside")
+
+
+def test_expression_in_two_variables():
+    key("e.2", x**2 * y + sp.exp(y), wrong=[x**2 * y])
+    assert_correct("e.2", "exp(y) + y*x^2")
+    assert_correct("e.2", lambda a, b: a * a * b + math.exp(b))
+    assert_wrong("e.2", "x**2*y")
+    assert_invalid("e.2", "x*z", "expects an expression in x and y", "also uses z")
+
+
+def test_expression_numerical_fallback_where_simplify_cannot_prove_it():
+    # With x complex, SymPy cannot simplify sqrt(x**2) - Abs(x) to 0; on real points they agree.
+    key("e.3", sp.Abs(x))
+    assert sp.simplify(sp.sqrt(x**2) - sp.Abs(x)) != 0
+    assert_correct("e.3", "sqrt(x**2)")
+    assert_wrong("e.3", "x")
+
+
+@QUICK
+@given(expr=nonconstant_expressions())
+def test_expression_property_equivalent_forms_in_wrong_forms_out(expr):
+    ex._SESSION.clear()
+    key("e.1", expr)
+    stored = ex._SESSION["e.1"]
+    assert Key.from_json("e.1", json.loads(json.dumps(stored.to_json()))) == stored
+    assert check("e.1", sp.expand(expr))
+    assert check("e.1", str(expr))
+    assert check("e.1", to_callable(expr))
+    assert not check("e.1", expr + 1)
+    values = [float(expr.subs(X, t)) for t in (-1.3, -0.4, 0.7, 1.6)]
+    if max(abs(v) for v in values) > 1e-3:
+        assert not check("e.1", -expr)
+        assert not check("e.1", 2 * expr)
+
+
+def test_function_accepts_lambda_numpy_sympy_and_string():
+    key("f.1", sp.exp(-x**2) * sp.sin(x), kind="function", wrong=["exp(-x**2)"])
+    for answer in (lambda t: math.exp(-t * t) * math.sin(t), lambda t: np.exp(-t**2) * np.sin(t),
+                   sp.sin(x) * sp.exp(-x**2), "sin(x)/exp(x^2)", sp.Lambda(x, sp.sin(x) * sp.exp(-x**2))):
+        assert_correct("f.1", answer)
+    assert_wrong("f.1", lambda t: -math.exp(-t * t) * math.sin(t), "sign")
+    assert_wrong("f.1", lambda t: math.exp(-t * t) * math.sin(t) + 1, "constant term")
+
+
+def test_function_is_compared_only_where_the_key_is_defined():
+    key("f.2", sp.log(x), kind="function", domain=(0.5, 4))
+    assert_correct("f.2", math.log)
+    assert_wrong("f.2", math.log10, "factor")
+    key("f.3", sp.sqrt(x), kind="function")  # real on half of the default domain
+    assert_correct("f.3", lambda t: math.sqrt(t))
+
+
+def test_function_that_fails_gets_a_friendly_message():
+    key("f.1", sp.cos(x), kind="function")
+    assert_invalid("f.1", lambda t: cos(t), "raised NameError", "cos")  # noqa: F821
+    assert_invalid("f.1", lambda t: [t, t], "must return one real number")
+    assert_invalid("f.1", lambda t: "cos(t)", "must return one real number")
+    assert_wrong("f.1", lambda t: 1 / (t - t), "undefined")
+
+
+def test_function_with_derivative_compares_the_slope_too():
+    key("f.4", sp.exp(x) * sp.sin(x), kind="function with derivative")
+    points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.4"])]
+
+    def bumpy(t):  # equal to the key at every sample point, with a different slope there
+        return math.exp(t) * math.sin(t) + 1e-3 * math.prod(t - p for p in points)
+
+    assert_correct("f.4", lambda t: math.exp(t) * math.sin(t))
+    assert_correct("f.4", "exp(x)*sin(x)")
+    assert_wrong("f.4", bumpy, "derivative")
+    assert_wrong("f.4", lambda t: math.exp(t) * math.cos(t))
+    key("f.5", sp.exp(x) * sp.sin(x), kind="function")
+    assert_correct("f.5", bumpy)  # a plain function key looks at values only
+
+
+# ----------------------------------------------------------------------------------------------
+# Sequences and limits
+
+
+def test_sequence_accepts_tuples_lists_arrays_matrices_and_strings():
+    key("s.1", (sp.Rational(1, 2), -3), wrong=[(-3, 0.5), (0.5, 3)])
+    for answer in ((0.5, -3), [0.5, -3.0], np.array([0.5, -3]), sp.Matrix([0.5, -3]), "(1/2, -3)",
+                   sp.Tuple(sp.Rational(1, 2), -3)):
+        assert_correct("s.1", answer)
+    assert_wrong("s.1", (0.5, 3), "check answer[1]")
+    assert_wrong("s.1", (-3, 0.5), "answer[0], answer[1]")
+
+
+def test_sequence_checks_the_shape():
+    key("s.2", [[1, 2], [3, 4]])
+    assert_correct("s.2", np.array([[1, 2], [3, 4]]))
+    assert_wrong("s.2", [1, 2, 3, 4], "should have 2 entries; yours has 4")
+    assert_wrong("s.2", [[1, 2], [3]], "answer[1] should have 2 entries; yours has 1")
+    assert_wrong("s.2", [[1, 2], 3], "answer[1] should hold 2 values")
+    assert_invalid("s.2", 7, "expects a tuple or list")
+
+
+def test_sequence_of_expressions_and_infinities():
+    key("s.3", (2 * x, 3 * x**2))  # a gradient
+    assert_correct("s.3", ("x*2", "3x^2"))
+    assert_wrong("s.3", ("2*x", "3*x"), "answer[1]")
+    key("s.4", (-math.inf, math.inf))  # one-sided limits
+    assert_correct("s.4", (-sp.oo, "oo"))
+    assert_wrong("s.4", (math.inf, math.inf), "answer[0]")
+
+
+@pytest.mark.parametrize("answer", ["does not exist", "DNE", "Doesn't exist.", "no limit", sp.zoo,
+                                    sp.nan, math.nan, sp.AccumBounds(-1, 1)])
+def test_limit_that_does_not_exist_accepts_every_way_of_saying_so(answer):
+    key("l.1", "dne", wrong=[4, -4, "+inf"])
+    assert_correct("l.1", answer)
+
+
+def test_limit_verdicts_and_values():
+    key("l.1", "does not exist")
+    assert_correct("l.1", mlcalc.limit("(x**2 - 4)/Abs(x - 2)", 2))
+    assert_wrong("l.1", 4, "left and from the right")
+    key("l.2", sp.oo)
+    for answer in (math.inf, sp.oo, "infinity", "Infinity", "+inf", "oo", "∞", "+∞"):
+        assert_correct("l.2", answer)
+    assert_wrong("l.2", -math.inf, "sign")
+    assert_wrong("l.2", "-infinity", "sign")
+    key("l.3", mlcalc.limit("(x**3 - 8)/(x - 2)", 2), kind="limit")  # a solution's own result
+    assert ex._SESSION["l.3"].value == 12
+    assert_correct("l.3", mlcalc.limit("(x**3 - 8)/(x - 2)", 2))
+    assert_correct("l.3", "12")
+    assert_wrong("l.3", 11, "off by one")
+    assert_wrong("l.3", "dne", "exists")
+    assert_wrong("l.3", sp.oo, "how large")
+
+
+# ----------------------------------------------------------------------------------------------
+# Bad input, no key, what is shown
+
+
+def test_unknown_id_names_the_closest_ids():
+    for exercise in ("2.3.4", "2.3.5", "1.1.1"):
+        key(exercise, 1.0)
+    result = assert_invalid("2.3.9", 1.0, "no exercise '2.3.9'", "did you mean")
+    assert "'2.3.4'" in str(result) and "'2.3.5'" in str(result) and "'1.1.1'" not in str(result)
+    assert_invalid("9", 1.0, "ids look like '1.1.1'")
+    assert_correct("Exercise 2.3.4", 1.0)
+
+
+def test_no_keys_at_all_and_non_string_ids():
+    assert_invalid("1.1.1", 1.0, "has no keys")
+    key("2.3.4", 1.0)
+    assert_invalid(2.3, 1.0, "a string such as", "with quotes")
+    assert_invalid(None, 1.0, "a string such as")
+
+
+@pytest.mark.parametrize("answer", [..., (1, ...), [..., ...]])
+def test_unfilled_answer_says_replace_the_dots(answer):
+    key("b.1", (1, 2))
+    assert_invalid("b.1", answer, "replace ... with your answer")
+
+
+def test_missing_answer_and_empty_string():
+    key("b.1", 1.0)
+    assert_invalid("b.1", ex._MISSING, "pass your answer as the second argument")
+    assert str(check("b.1")) == str(check("b.1", ex._MISSING))
+    assert_invalid("b.1", "  ", "empty string")
+
+
+@pytest.mark.parametrize("kind, value, expected", [
+    ("number", 0.5, "expects a number"),
+    ("expression", "x**2", "expects an expression in x"),
+    ("function", "x**2", "expects a function of x"),
+    ("sequence", (1, 2), "expects a tuple or list"),
+    ("limit", "dne", 'expects a number, "+inf", "-inf" or "does not exist"'),
+])
+def test_wrong_kind_of_answer_says_what_is_expected(kind, value, expected):
+    key("b.2", value, kind=kind)
+    for answer in ({"a": 1}, object(), True, None, sp.Eq(x, 1), b"0.5", 1 + 2j, sp.Matrix([[1, 2]])):
+        if kind == "sequence" and isinstance(answer, sp.Matrix):
+            continue  # a row of two numbers is a right answer there
+        result = check("b.2", answer)
+        assert not result
+        if result.status == "invalid" and "replace" not in str(result):
+            assert expected in str(result) or "mlcalc could not check" in str(result), (answer, result)
+    assert_invalid("b.2", {"a": 1}, expected)
+
+
+@pytest.mark.parametrize("text, position, words", [
+    ("2*x +* 3", 6, "invalid syntax"),
+    ("sqrt(x", 5, "never closed"),
+    ("x^^2", 3, "invalid syntax"),
+    ("2x + * 3", 6, "invalid syntax"),
+    ("x = 3", 3, "invalid syntax"),
+])
+def test_string_that_does_not_parse_says_where(text, position, words):
+    key("b.3", "x**2")
+    result = assert_invalid("b.3", text, "could not read", f"position {position}", words)
+    lines = str(result).splitlines()
+    assert lines[-2].strip() == text and lines[-1].index("^") - lines[-2].index(text[0]) == position - 1
+    assert_invalid("b.3", "x**2 +", "ends too early")
+
+
+@QUICK
+@given(answer=st.one_of(st.text(max_size=12), st.integers(), st.floats(), st.lists(st.floats(), max_size=3),
+                        st.none(), st.booleans(), st.complex_numbers()))
+def test_check_never_raises(answer):
+    ex._SESSION.clear()
+    key("b.4", (1, 2))
+    key("b.5", "x**2", kind="function")
+    key("b.6", "dne")
+    for exercise in ("b.4", "b.5", "b.6", "b.7"):
+        result = check(exercise, answer)
+        assert isinstance(result, CheckResult) and result.status in ("correct", "wrong", "invalid")
+
+
+def test_no_key_says_why_and_points_to_the_solution():
+    no_key("p.1", reason="a proof")
+    result = check("p.1", "QED")
+    assert not result and result.status == "no key"
+    assert "is a proof" in str(result) and "compare your work with the solution" in str(result)
+    with pytest.raises(ValueError, match="reason must be a non-empty string"):
+        no_key("p.2", reason=" ")
+
+
+def test_answer_is_shown_only_when_asked():
+    key("r.1", 0.123456, hint="Divide, then round.")
+    key("r.2", sp.sin(x) ** 3)
+    for exercise, wrong, shown in (("r.1", 0.2, "0.123456"), ("r.2", "x", "sin(x)**3")):
+        assert shown not in str(check(exercise, wrong))
+        assert f"The answer is {shown}." in str(check(exercise, wrong, reveal=True))
+    key("r.3", "-inf")
+    assert str(check("r.3", "dne", reveal=True)).endswith("The answer is -∞.")
+
+
+def test_result_displays_in_notebooks_and_plain_python():
+    key("d.1", 1.0)
+    right, wrong, bad = check("d.1", 1), check("d.1", 2), check("d.1", "<1")
+    assert bool(right) and right.status == "correct" and not wrong and not bad
+    assert repr(right) == str(right) == "✓ Correct."
+    assert right._repr_markdown_() == "**✓ Correct.**"
+    assert 'role="status"' in wrong._repr_html_() and "✗ Not yet" in wrong._repr_html_()
+    assert "&lt;1" in bad._repr_html_() and "<1" not in bad._repr_html_()
+    assert bad._repr_markdown_().count("```") == 2  # the caret stays under its character
+
+
+def test_keys_json_ships_with_the_package():
+    import tomllib
+
+    config = tomllib.loads((ROOT / "code" / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "keys.json" in config["tool"]["setuptools"]["package-data"]["mlcalc"]
+
+
+def test_lazy_top_level_names():
+    assert mlcalc.check is check and mlcalc.exercises is ex
+    assert "check" in mlcalc.__all__ and "exercises" in mlcalc.__all__
+
+
+# ----------------------------------------------------------------------------------------------
+# Registering keys (the author's side)
+
+
+def test_key_refuses_what_cannot_be_a_key():
+    with pytest.raises(TypeError, match="SymPy expression .* not a Python function"):
+        key("a.1", lambda t: t**2, kind="function")
+    with pytest.raises(ValueError, match="accepts the wrong answer"):
+        key("a.1", 0.5, wrong=["1/2"])
+    with pytest.raises(ValueError, match="kind must be one of"):
+        key("a.1", 0.5, kind="numbr")
+    with pytest.raises(ValueError, match="domain must be"):
+        key("a.1", "x", domain=(1, 0))
+    with pytest.raises(ValueError, match="pass domain="):
+        key("a.1", "sqrt(-1 - x**2)")
+    with pytest.raises(ValueError, match="rel_tol must be"):
+        key("a.1", 0.5, rel_tol=-1)
+    with pytest.raises(TypeError, match="wrong must be a list"):
+        key("a.1", 0.5, wrong=0.4)
+    with pytest.raises(ValueError, match="exercise_id must be"):
+        key("a b", 0.5)
+    with pytest.raises(ValueError, match="must be finite"):
+        key("a.1", math.inf, kind="number")
+    assert ex._SESSION == {}
+
+
+def test_kind_is_inferred_from_the_value():
+    cases = {"number": 0.5, "expression": "x**2", "sequence": (1, 2), "limit": "dne"}
+    for kind, value in cases.items():
+        key(f"k.{kind}", value)
+        assert ex._SESSION[f"k.{kind}"].kind == kind
+    key("k.result", mlcalc.limit("1/x", 0))  # an mlcalc LimitResult
+    assert ex._SESSION["k.result"].kind == "limit" and ex._SESSION["k.result"].value == "dne"
+    key("k.inf", -math.inf)
+    assert ex._SESSION["k.inf"].kind == "limit" and ex._SESSION["k.inf"].value == "-inf"
+
+
+SAMPLES = [
+    ("number", sp.Rational(1, 3), [0.3, "-1/3"]),
+    ("number", 2.5, [3.5]),
+    ("expression", sp.sqrt(x + 4) / (2 * x * y), ["sqrt(x + 4)/(x*y)"]),
+    ("expression", 0.1 * x + sp.pi, ["x/10"]),
+    ("function", sp.exp(-x) * sp.cos(x), [Wrong("exp(-x)", "Keep the cosine.")]),
+    ("function with derivative", sp.log(1 + x**2), ["log(x**2)"]),
+    ("sequence", (sp.Rational(1, 2), (2 * x, -math.inf)), [(0.5, (2 * x, math.inf))]),
+    ("limit", "+inf", ["-inf", "dne", 0]),
+    ("limit", sp.Rational(1, 4), ["dne", 0.3]),
+]
+
+
+@pytest.mark.parametrize("kind, value, wrong", SAMPLES)
+def test_every_kind_survives_a_round_trip_through_a_keys_file(kind, value, wrong, tmp_path, monkeypatch):
+    out = tmp_path / "chapter.json"
+    monkeypatch.setenv(ex.KEYS_OUT_VARIABLE, str(out))
+    key("t.1", value, kind=kind, wrong=wrong, hint="A hint.")
+    registered = ex._SESSION["t.1"]
+    loaded = ex.load_keys(out)["t.1"]
+    assert loaded == registered and loaded.kind == kind
+    assert Key.from_json("t.1", json.loads(json.dumps(loaded.to_json()))) == registered
+    assert loaded.assess(value) and not any(loaded.assess(w.value) for w in loaded.wrong)
+    assert out.read_text() == ex.dump_keys({"t.1": loaded})
+
+
+def test_recording_only_when_the_variable_is_set(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    key("c.1", 1.0)
+    assert list(tmp_path.iterdir()) == []
+    out = tmp_path / "keys" / "ch.json"
+    monkeypatch.setenv(ex.KEYS_OUT_VARIABLE, str(out))
+    key("c.1", 1.0)
+    no_key("c.2", reason="an essay")
+    key("c.1", 2.0)  # a solution run again after an edit replaces its key
+    keys = ex.load_keys(out)
+    assert sorted(keys) == ["c.1", "c.2"] and float(keys["c.1"].value) == 2.0
+    assert keys["c.2"].reason == "an essay"
+
+
+def test_load_keys_refuses_a_file_of_another_format(tmp_path):
+    path = tmp_path / "k.json"
+    path.write_text('{"format": 99, "keys": {}}')
+    with pytest.raises(ValueError, match="not a keys file of format 1"):
+        ex.load_keys(path)
+
+
+# ----------------------------------------------------------------------------------------------
+# scripts/collect_keys.py
+
+
+@pytest.fixture
+def collect_keys():
+    spec = importlib.util.spec_from_file_location("collect_keys", ROOT / "scripts" / "collect_keys.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def record(path: Path, monkeypatch, *entries) -> None:
+    monkeypatch.setenv(ex.KEYS_OUT_VARIABLE, str(path))
+    for exercise, value in entries:
+        key(exercise, value) if value is not None else no_key(exercise, reason="a proof")
+
+
+def test_collect_merges_in_natural_order_and_checks(collect_keys, tmp_path, monkeypatch, capsys):
+    record(tmp_path / "b.json", monkeypatch, ("1.2.10", 3.0), ("1.2.9", "x**2"))
+    record(tmp_path / "a.json", monkeypatch, ("1.2.2", None), ("1.2.9", "x**2"))
+    out = tmp_path / "keys.json"
+    assert collect_keys.main([str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--out", str(out)]) == 0
+    assert list(json.loads(out.read_text())["keys"]) == ["1.2.2", "1.2.9", "1.2.10"]
+    first = out.read_text()
+    assert collect_keys.main([str(tmp_path / "b.json"), str(tmp_path / "a.json"), "--out", str(out)]) == 0
+    assert out.read_text() == first  # deterministic, whatever the order of the files
+    assert collect_keys.main([str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--out", str(out), "--check"]) == 0
+    record(tmp_path / "b.json", monkeypatch, ("1.2.10", 4.0))
+    assert collect_keys.main([str(tmp_path / "a.json"), str(tmp_path / "b.json"), "--out", str(out), "--check"]) == 1
+    assert "changed: 1.2.10" in capsys.readouterr().err
+    assert out.read_text() == first  # --check never writes
+
+
+def test_collect_refuses_conflicting_keys_and_missing_input(collect_keys, tmp_path, monkeypatch, capsys):
+    record(tmp_path / "a.json", monkeypatch, ("2.1.1", 1.0))
+    record(tmp_path / "b.json", monkeypatch, ("2.1.1", 2.0))
+    assert collect_keys.main([str(tmp_path), "--out", str(tmp_path / "out.txt")]) == 2
+    error = capsys.readouterr().err
+    assert "2.1.1 has different keys" in error and "a.json" in error and "b.json" in error
+    assert collect_keys.main([str(tmp_path / "none"), "--out", str(tmp_path / "out.txt")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "out.txt").exists()
+
+
+def test_collect_of_a_book_without_keys_writes_an_empty_key_set(collect_keys, tmp_path):
+    (tmp_path / "keys").mkdir()  # the build ran, but no solution recorded a key
+    out = tmp_path / "keys.json"
+    assert collect_keys.main([str(tmp_path / "keys"), "--out", str(out)]) == 0
+    assert ex.load_keys(out) == {}
+    assert collect_keys.main([str(tmp_path / "keys"), "--out", str(out), "--check"]) == 0
+
+
+# ----------------------------------------------------------------------------------------------
+# The keys that ship with mlcalc
+
+
+def test_shipped_keys_accept_their_value_and_reject_their_wrong_answers():
+    path = ROOT / "code" / "src" / "mlcalc" / "keys.json"
+    keys = ex.load_keys(path)
+    assert path.read_text(encoding="utf-8") == ex.dump_keys(keys)  # as collect_keys writes it
+    assert ex.load_keys() == keys  # the package reads this file
+    problems = []
+    for exercise, entry in keys.items():
+        if entry.kind == "none":
+            if not entry.reason or entry.assess(0).status != "no key":
+                problems.append(f"{exercise}: a key-less exercise must say why")
+            continue
+        if not entry.assess(entry.value):
+            problems.append(f"{exercise}: rejects its own value")
+        problems += [f"{exercise}: accepts the wrong answer {w.value}" for w in entry.wrong if entry.assess(w.value)]
+    assert problems == []
