@@ -9,6 +9,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.requirements-installed
 PORT   ?= 8000
+# PyTorch's CPU build, from PyTorch's own CPU wheel index (see the set-up rule below).
+TORCH_PIN   := torch==2.13.0+cpu
+TORCH_INDEX := https://download.pytorch.org/whl/cpu
+TORCH_STAMP := $(VENV)/.torch-cpu-installed
 
 # Quiet TensorFlow in every kernel the build starts (it reads these when it is imported).
 export TF_CPP_MIN_LOG_LEVEL := 2
@@ -30,10 +34,25 @@ MATHJAX_DIR := $(VENV)/mathjax/mathjax
 setup: $(STAMP) $(NPM_STAMP)
 
 # A virtual environment with the pinned build (requirements.txt installs ./code editable).
-$(STAMP): requirements.txt code/pyproject.toml
+# PyTorch first, on its own: its CPU build comes from PyTorch's CPU wheel index (the default index
+# has only the build that pulls several GB of CUDA libraries), and no other package asks that index.
+# requirements.txt's torch==2.13.0 is then already satisfied; pip adds torch's own requirements.
+$(STAMP): requirements.txt code/pyproject.toml $(TORCH_STAMP)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@touch $@
+
+# Where that index cannot be reached, the same pin may still resolve (a wheel on the machine's
+# disk); failing that, torch==2.13.0 comes from the default index. One retry, a short timeout.
+$(TORCH_STAMP):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Installing $(TORCH_PIN) (PyTorch's CPU build)"
+	@$(BIN)/python -m pip install --quiet --no-deps --retries 1 --timeout 15 \
+		--index-url $(TORCH_INDEX) $(TORCH_PIN) 2>$(VENV)/torch-install.log \
+	|| { echo "PyTorch's CPU index gave no $(TORCH_PIN) (see $(VENV)/torch-install.log):" \
+		"installing torch==2.13.0 from the default index instead"; \
+		$(BIN)/python -m pip install --quiet --no-deps torch==2.13.0; }
 	@touch $@
 
 $(NPM_STAMP):

@@ -1,9 +1,13 @@
-"""The publishing workflow runs the same `make` targets the README documents."""
+"""The workflows: valid for GitHub Actions (checked against the workflow schema), running the
+`make` targets the README documents, and releasing an edition as the README says."""
 
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
+import pytest
 import yaml
 
 from tests.bookfiles import ROOT
@@ -51,7 +55,7 @@ def test_pull_requests_are_built_and_tested():
     assert "pull_request" in workflow["jobs"]["test"]["if"]
 
 
-def test_main_is_built_and_deployed_to_pages_and_rebuilt_weekly_from_scratch():
+def test_main_is_built_and_rebuilt_weekly_from_scratch():
     workflow = load(ROOT / ".github" / "workflows" / "book.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
     assert workflow["on"]["schedule"], "no weekly rebuild"
@@ -60,10 +64,51 @@ def test_main_is_built_and_deployed_to_pages_and_rebuilt_weekly_from_scratch():
     assert "make book" in commands and "make clean" in commands
     clean = next(step for step in build["steps"] if step.get("run") == "make clean")
     assert "schedule" in clean["if"]
-    upload = next(step for step in build["steps"] if "upload-pages-artifact" in step.get("uses", ""))
-    assert upload["with"]["path"] == "_build/html"
-    deploy = workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
-    assert "refs/heads/main" in deploy["if"]
-    assert any("deploy-pages" in step.get("uses", "") for step in deploy["steps"])
-    assert deploy["permissions"]["pages"] == "write"
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
+def test_workflow_is_valid_for_github_actions(path):
+    """check-jsonschema with SchemaStore's schema of GitHub workflows (which it ships)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+         str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def uses(job: dict, action: str) -> list[dict]:
+    return [step for step in job["steps"] if step.get("uses", "").startswith(action + "@")]
+
+
+def test_only_a_release_deploys_the_site():
+    deployers = {path.name for path in WORKFLOWS for job in load(path)["jobs"].values()
+                 if uses(job, "actions/deploy-pages")}
+    assert deployers == {"release.yml"}
+
+
+def test_a_version_tag_builds_checks_publishes_and_deploys_that_edition():
+    workflow = load(ROOT / ".github" / "workflows" / "release.yml")
+    assert workflow["on"] == {"push": {"tags": ["v*"]}}
+    assert workflow["permissions"] == {"contents": "read"}
+    jobs = workflow["jobs"]
+
+    package = " ".join(steps_running(workflow, "package"))
+    assert "__version__" in package and "GITHUB_REF_NAME" in package, "tag not checked against the version"
+    assert re.search(r"python -m build --sdist --wheel --outdir dist code\b", package)
+    assert "twine check --strict dist/*" in package
+    assert uses(jobs["package"], "actions/upload-artifact")[0]["with"]["name"] == "dist"
+
+    assert "make book" in steps_running(workflow, "site")
+    assert uses(jobs["site"], "actions/upload-pages-artifact")[0]["with"]["path"] == "_build/html"
+
+    publish = jobs["publish"]
+    assert set(publish["needs"]) == {"package", "site"}
+    assert publish["permissions"] == {"id-token": "write"}  # trusted publishing, no token
+    assert publish["environment"] == "pypi"
+    (step,) = uses(publish, "pypa/gh-action-pypi-publish")
+    assert not {"password", "user"} & set(step.get("with", {})), "trusted publishing needs no secret"
+    assert uses(publish, "actions/download-artifact")[0]["with"]["name"] == "dist"
+
+    deploy = jobs["deploy"]
+    assert deploy["needs"] == "publish", "the site must not announce a release that PyPI lacks"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert uses(deploy, "actions/deploy-pages")
