@@ -186,7 +186,7 @@ def test_grad_rejects_non_scalar_result(backend):
 @pytest.mark.parametrize("library", LIBRARY_BACKENDS)
 def test_grad_explains_a_missing_library(library, monkeypatch):
     monkeypatch.setitem(sys.modules, library, None)  # makes `import library` fail
-    with pytest.raises(ImportError, match=rf"pip install mlcalc\[{library}\]"):
+    with pytest.raises(ImportError, match=rf'pip install "mlcalc\[{library}\]"'):
         grad(lambda t: t, 1.0, backend=library)
 
 

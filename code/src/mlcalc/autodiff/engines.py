@@ -45,8 +45,8 @@ def grad(
         coordinate).  ``"sympy"`` differentiates symbolically (with symbols ``x``, or ``x0, x1,
         ...`` for a vector) and evaluates at ``x``.  ``"numeric"`` uses central differences with
         the step ``h = eps**(1/3) · max(1, |x|)``.  ``"torch"`` and ``"tensorflow"`` use the
-        libraries' autodiff in float64 (install them with ``pip install mlcalc[torch]`` or
-        ``pip install mlcalc[tensorflow]``).
+        libraries' autodiff in float64 (install them with ``pip install "mlcalc[torch]"`` or
+        ``pip install "mlcalc[tensorflow]"``).
 
     Returns
     -------
@@ -217,7 +217,7 @@ def _import_backend(module_name: str) -> Any:
         label = {"torch": "PyTorch", "tensorflow": "TensorFlow"}[module_name]
         raise ImportError(
             f"backend={module_name!r} needs {label}, which is not installed;"
-            f" install it with: pip install mlcalc[{module_name}]"
+            f" install it with: pip install \"mlcalc[{module_name}]\""
         ) from error
 
 
