@@ -451,6 +451,60 @@ SET_PAGE_NUMBERS = """numbers => {
 }"""
 
 
+OUTLINE_TITLE = re.compile(rb"/Title\s*(\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]+>)")
+
+
+def _decode_title(token: bytes) -> str:
+    if token.startswith(b"<"):
+        data = bytes.fromhex(token[1:-1].decode())
+        return data[2:].decode("utf-16-be") if data[:2] == b"\xfe\xff" else data.decode("latin-1")
+    return re.sub(rb"\\(.)", rb"\1", token[1:-1]).decode("latin-1")
+
+
+def _encode_title(title: str, like: bytes) -> bytes | None:
+    """`title` as a PDF string of exactly len(like) bytes (padded with spaces), or None."""
+    if like.startswith(b"<"):
+        body = "FEFF" + title.encode("utf-16-be").hex().upper()
+        pad, rest = divmod(len(like) - 2 - len(body), 4)
+        return None if pad < 0 or rest else b"<" + (body + "0020" * pad).encode() + b">"
+    try:
+        body = title.encode("latin-1").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+    except UnicodeEncodeError:
+        return None
+    pad = len(like) - 2 - len(body)
+    return None if pad < 0 else b"(" + body + b" " * pad + b")"
+
+
+def repair_outline(pdf: Path, headings: list[str]) -> int:
+    """Give bookmarks their headings' text back; return how many were repaired.
+
+    Chromium (156) names the bookmark of a heading that starts a printed page after the heading's
+    first line twice ("What calculus isWhat calculus is"). Each such title is replaced, in place
+    and padded to the same length so no offset in the file moves, by the heading it stands for.
+    """
+    squash = lambda text: "".join(text.split())  # noqa: E731
+    known = {squash(heading): " ".join(heading.split()) for heading in headings if heading.strip()}
+    repaired = 0
+
+    def repair(match: re.Match) -> bytes:
+        nonlocal repaired
+        token = match.group(1)
+        title = squash(_decode_title(token))
+        if title in known:
+            return match.group(0)
+        best = max((key for key in known if title.endswith(key)
+                    and key.startswith(title[:len(title) - len(key)])), key=len, default=None)
+        new = best and _encode_title(known[best], token)
+        if not new:
+            return match.group(0)
+        repaired += 1
+        return match.group(0)[:match.start(1) - match.start(0)] + new
+
+    data = OUTLINE_TITLE.sub(repair, pdf.read_bytes())
+    pdf.write_bytes(data)
+    return repaired
+
+
 def pages_of_markers(pdf: Path) -> dict[int, int]:
     """Marker number -> page number (1-based), from the text of the first print."""
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
@@ -500,6 +554,9 @@ def build(output: Path = PDF) -> dict:
             page.evaluate(SET_PAGE_NUMBERS, {anchor: found[number] for number, (_, _, anchor)
                                              in enumerate(entries, start=1)})
             print_to(page, output)
+            headings = page.evaluate("() => Array.from(document.querySelectorAll("
+                                     "'h1, h2, h3, h4, h5, h6')).map(h => h.textContent)")
+            counts["bookmarks repaired"] = repair_outline(output, headings)
             if pages_of_markers(output):
                 raise SystemExit("markers left in the PDF")
             counts["seconds"] = {"load and typeset": typeset - started,
@@ -522,7 +579,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pdf: wrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}"
           f" ({size:.1f} MB; {counts['pages']} pages of the site, {counts['figures']} figures, "
           f"{counts['animations']} animations as frame strips, {counts['solutions']} solutions moved, "
-          f"{counts['shrunk']} wide items shrunk) in {time.perf_counter() - start:.0f} s ("
+          f"{counts['shrunk']} wide items shrunk, {counts['bookmarks repaired']} bookmarks repaired) in {time.perf_counter() - start:.0f} s ("
           + ", ".join(f"{what} {seconds:.0f} s" for what, seconds in counts["seconds"].items()) + ")")
     return 0
 
