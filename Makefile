@@ -60,8 +60,10 @@ pdf-tools: browser
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
 		else echo "The PDF needs Debian's poppler-utils: sudo apt-get install poppler-utils"; exit 1; fi; }
 
+# The copy in _build/html is what the site's download menu links to once the site is published.
 pdf: book pdf-tools
 	$(BIN)/python scripts/pdf/build.py
+	cp _build/pdf/calculus-for-ml.pdf _build/html/calculus-for-ml.pdf
 	@echo "The PDF is ready: $(CURDIR)/_build/pdf/calculus-for-ml.pdf"
 
 # Only the PDF's tests (they run `make pdf`, which reuses the built book); `make test` runs them too.
