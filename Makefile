@@ -2,6 +2,7 @@
 #   make book    set up .venv if needed, execute every chapter, write the HTML site to _build/html
 #   make test    the same set-up, then unit tests, doctests and a strict full book build
 #   make serve   serve _build/html on http://localhost:$(PORT)
+#   make pdf     the same build, then the whole book as one PDF: _build/pdf/calculus-for-ml.pdf
 #   make clean   remove the built site, the execution cache and Python caches (keeps .venv)
 
 PYTHON ?= python3
@@ -29,7 +30,7 @@ NPM_STAMP := $(VENV)/npm/.installed-mathjax-$(MATHJAX_VERSION)-axe-$(AXE_VERSION
 MATHJAX_SRC := $(VENV)/npm/node_modules/mathjax/es5
 MATHJAX_DIR := $(VENV)/mathjax/mathjax
 
-.PHONY: book test serve clean setup page notebooks browser bench
+.PHONY: book test serve clean setup page notebooks browser bench pdf pdf-tools test-pdf
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -69,6 +70,24 @@ browser:
 	@command -v chromium >/dev/null || { \
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 		else echo "The browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+# The PDF edition: the built site joined into one document and printed by Debian's Chromium;
+# poppler-utils (pdftotext) locates the contents' page numbers and lets the tests read the PDF.
+# `book` first: it re-executes only what changed, so the PDF shows the site's cached outputs.
+pdf-tools: browser
+	@command -v pdftotext >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq poppler-utils; \
+		else echo "The PDF needs Debian's poppler-utils: sudo apt-get install poppler-utils"; exit 1; fi; }
+
+# The copy in _build/html is what the site's download menu links to once the site is published.
+pdf: book pdf-tools
+	$(BIN)/python scripts/pdf/build.py
+	cp _build/pdf/calculus-for-ml.pdf _build/html/calculus-for-ml.pdf
+	@echo "The PDF is ready: $(CURDIR)/_build/pdf/calculus-for-ml.pdf"
+
+# Only the PDF's tests (they run `make pdf`, which reuses the built book); `make test` runs them too.
+test-pdf: setup pdf-tools
+	$(BIN)/python -m pytest tests/pdf
 
 # Colab opens only .ipynb: one notebook beside each chapter, committed with it.
 notebooks: setup
