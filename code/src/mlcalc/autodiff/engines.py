@@ -58,7 +58,8 @@ def grad(
     ------
     TypeError
         If ``f`` is not callable, ``x`` is not real (complex, bool, string), ``backend`` is not
-        a string, or ``f`` returns something other than a number.
+        a string, ``f`` returns something other than a number, or ``f`` turns its argument into
+        a plain float (``math.sin(x)``: use :func:`mlcalc.autodiff.sin` or the library's own).
     ValueError
         If ``x`` is NaN, infinite, empty or not 1-D, ``backend`` is unknown, or ``f`` returns
         more than one number.
