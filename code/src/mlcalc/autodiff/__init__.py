@@ -12,6 +12,8 @@ The modules:
   :func:`tanh`, :func:`sigmoid`, :func:`relu`, :func:`sqrt` for every kind of number, and
   :func:`value_of`, the plain number inside any of them.
 - ``engines``: :func:`grad` with the backends of :data:`~mlcalc.autodiff.engines.BACKENDS`.
+- ``jacobians``: :func:`jvp` (J v, forward mode), :func:`vjp` (vᵀJ, reverse mode) and
+  :func:`jacobian`, for functions of several outputs, on the same engines.
 - ``costs``: :func:`count_operations`, :func:`time_gradient`,
   :func:`graph_table` and :func:`compare_backends`.
 
@@ -39,16 +41,22 @@ from .costs import (
     time_gradient,
 )
 from .engines import BACKENDS, grad
-from .forward import Dual
+from .forward import Dual, LostDerivativeError
+from .jacobians import jacobian, jvp, vjp
 from .functions import cos, exp, log, relu, sigmoid, sin, sqrt, tanh, value_of
-from .reverse import Var, topological_order
+from .reverse import Var, backward_from, topological_order
 
 __all__ = [
     "BACKENDS",
     "Dual",
     "Var",
     "topological_order",
+    "backward_from",
+    "LostDerivativeError",
     "grad",
+    "jvp",
+    "vjp",
+    "jacobian",
     "GradientCost",
     "count_operations",
     "time_gradient",

@@ -12,19 +12,12 @@ import numpy as np
 
 from .._checks import _given, check_callable, check_choice, check_positive_int
 from .._table import Table, make_table
-from .engines import BACKENDS, _check_point, grad
+from .engines import BACKENDS, _check_backend, _check_point, grad
 from .forward import Dual
 from .reverse import Var, topological_order
 
 
 _FROM_SCRATCH = ("forward", "reverse")
-
-
-def _check_backend(backend: Any, choices: tuple[str, ...]) -> str:
-    if not isinstance(backend, str):
-        options = ", ".join(repr(name) for name in choices)
-        raise TypeError(f"backend must be one of {options}; got {_given(backend)}")
-    return check_choice("backend", backend, choices)
 
 
 class GradientCost(NamedTuple):

@@ -15,7 +15,7 @@ import numpy as np
 import sympy
 
 from .._checks import _given, as_real_array, check_callable, check_choice, check_real
-from .forward import Dual
+from .forward import Dual, LostDerivativeError
 from .reverse import Var
 
 
@@ -58,7 +58,8 @@ def grad(
     ------
     TypeError
         If ``f`` is not callable, ``x`` is not real (complex, bool, string), ``backend`` is not
-        a string, or ``f`` returns something other than a number.
+        a string, ``f`` returns something other than a number, or ``f`` turns its argument into
+        a plain float (``math.sin(x)``: use :func:`mlcalc.autodiff.sin` or the library's own).
     ValueError
         If ``x`` is NaN, infinite, empty or not 1-D, ``backend`` is unknown, or ``f`` returns
         more than one number.
@@ -82,14 +83,19 @@ def grad(
     """
     check_callable("f", f)
     point = _check_point(x)
-    if not isinstance(backend, str):
-        options = ", ".join(repr(name) for name in BACKENDS)
-        raise TypeError(f"backend must be one of {options}; got {_given(backend)}")
-    check_choice("backend", backend, BACKENDS)
+    backend = _check_backend(backend, BACKENDS)
     return _GRADIENT_BY_BACKEND[backend](f, point)
 
 
-def _check_point(x: Any) -> float | np.ndarray:
+def _check_backend(backend: Any, choices: tuple[str, ...]) -> str:
+    """Return ``backend`` if it is one of ``choices``; the message lists them."""
+    if not isinstance(backend, str):
+        options = ", ".join(repr(name) for name in choices)
+        raise TypeError(f"backend must be one of {options}; got {_given(backend)}")
+    return check_choice("backend", backend, choices)
+
+
+def _check_point(x: Any, name: str = "x") -> float | np.ndarray:
     """Return ``x`` as a float, or as a 1-D float array; reject anything else."""
     if isinstance(x, np.ndarray) and x.ndim == 0:
         x = x[()]
@@ -97,14 +103,72 @@ def _check_point(x: Any) -> float | np.ndarray:
         isinstance(x, (numbers.Number, np.generic, Sequence)) or hasattr(x, "__array__")
     ):
         raise TypeError(
-            f"x must be a real number or a 1-D sequence of real numbers; got {_given(x)}"
+            f"{name} must be a real number or a 1-D sequence of real numbers; got {_given(x)}"
         )
     if isinstance(x, (numbers.Number, np.generic)):
-        return check_real("x", x)
-    array = as_real_array("x", x)
+        return check_real(name, x)
+    array = as_real_array(name, x)
     if np.asarray(x).dtype.kind in "bSU":
-        raise TypeError(f"x must hold real numbers, not booleans or strings; got {_given(x)}")
+        raise TypeError(f"{name} must hold real numbers, not booleans or strings; got {_given(x)}")
     return array
+
+
+# The function a reader should use instead of math.sin, for each backend that follows f's code.
+_OWN_SIN = {
+    "forward": "mlcalc.autodiff.sin",
+    "reverse": "mlcalc.autodiff.sin",
+    "sympy": "mlcalc.autodiff.sin or sympy.sin",
+    "torch": "mlcalc.autodiff.sin or torch.sin",
+    "tensorflow": "mlcalc.autodiff.sin or tf.math.sin",
+}
+
+
+def _lost_derivative(backend: str) -> TypeError:
+    """The error for an ``f`` that turned its engine argument into a plain float."""
+    return TypeError(
+        f"f turned its argument into a plain float (math.sin(x), float(x) or x.item() do that),"
+        f" so backend={backend!r} cannot follow the derivative through it; write f with"
+        f" {_OWN_SIN[backend]} (and the other functions of mlcalc.autodiff) instead of math's"
+    )
+
+
+def _evaluate(f: Callable, argument: Any, backend: str) -> Any:
+    """Run ``f(argument)``; if ``f`` turns an engine value into a float, say so instead of
+    returning a number with no derivative (or failing with a message about floats)."""
+    if backend == "torch":
+        with _torch_guard(_import_backend("torch"))():
+            return f(argument)
+    try:
+        return f(argument)
+    except LostDerivativeError:
+        raise _lost_derivative(backend) from None
+    except TypeError as error:  # SymPy: Expr.__float__ on a symbol
+        if backend == "sympy" and str(error) == "Cannot convert expression to float":
+            raise _lost_derivative(backend) from None
+        raise
+
+
+def _torch_guard(torch: Any) -> type:
+    """A PyTorch function mode that stops ``float(tensor)`` and ``tensor.item()`` on a tensor
+    that carries a derivative (they would return a number that PyTorch's autodiff cannot see)."""
+
+    class _FloatGuard(torch.overrides.TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):  # type: ignore[no-untyped-def]
+            if getattr(func, "__name__", "") in ("__float__", "item") and _tracked(args[0]):
+                raise _lost_derivative("torch")
+            return func(*args, **(kwargs or {}))
+
+    def _tracked(tensor: Any) -> bool:  # x.detach().item() is a deliberate plain number
+        forward_ad = torch.autograd.forward_ad
+        return bool(tensor.requires_grad) or forward_ad.unpack_dual(tensor).tangent is not None
+
+    return _FloatGuard
+
+
+def _check_tensorflow_result(result_is_number: bool, tape: Any) -> None:
+    """A TensorFlow ``f`` that read ``x`` but returned a plain number turned it into a float."""
+    if result_is_number and tape.watched_variables():
+        raise _lost_derivative("tensorflow")
 
 
 def _check_real_number(result: Any) -> None:
@@ -144,21 +208,21 @@ def _gradient_forward(f: Callable, point: float | np.ndarray) -> float | np.ndar
         return 0.0
 
     if isinstance(point, float):
-        return derivative_of(f(Dual(point, 1.0)))
+        return derivative_of(_evaluate(f, Dual(point, 1.0), "forward"))
     gradient = np.zeros(point.size)
     for i in range(point.size):  # one forward pass per coordinate, seeded with dx_i/dx_i = 1
         duals = [Dual(value, 1.0 if j == i else 0.0) for j, value in enumerate(point)]
-        gradient[i] = derivative_of(f(duals))
+        gradient[i] = derivative_of(_evaluate(f, duals, "forward"))
     return gradient
 
 
 def _gradient_reverse(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
     if isinstance(point, float):
         inputs = [Var(point)]
-        result = f(inputs[0])
+        result = _evaluate(f, inputs[0], "reverse")
     else:
         inputs = [Var(value) for value in point]
-        result = f(inputs)
+        result = _evaluate(f, inputs, "reverse")
     if not isinstance(result, Var):
         _check_real_number(result)
         return _finish(point, None)
@@ -166,13 +230,18 @@ def _gradient_reverse(f: Callable, point: float | np.ndarray) -> float | np.ndar
     return _finish(point, [node.grad for node in inputs])
 
 
-def _gradient_sympy(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+def _symbols_for(point: float | np.ndarray) -> tuple[list[sympy.Symbol], Any]:
+    """SymPy symbols for the inputs (``x``, or ``x0, x1, ...``), and ``f``'s argument made of them."""
     if isinstance(point, float):
-        symbols = [sympy.Symbol("x", real=True)]
-        expression = f(symbols[0])
-    else:
-        symbols = list(sympy.symbols(f"x0:{point.size}", real=True))
-        expression = f(symbols)
+        symbol = sympy.Symbol("x", real=True)
+        return [symbol], symbol
+    symbols = list(sympy.symbols(f"x0:{point.size}", real=True))
+    return symbols, symbols
+
+
+def _gradient_sympy(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
+    symbols, argument = _symbols_for(point)
+    expression = _evaluate(f, argument, "sympy")
     if not isinstance(expression, sympy.Expr):
         _check_real_number(expression)
         return _finish(point, None)
@@ -192,19 +261,22 @@ def _gradient_numeric(f: Callable, point: float | np.ndarray) -> float | np.ndar
         _check_real_number(result)
         return float(np.asarray(result).reshape(()))
 
-    def step(value: float) -> float:  # balances truncation error (h²) and round-off (eps/h)
-        return sys.float_info.epsilon ** (1 / 3) * max(1.0, abs(float(value)))
-
     if isinstance(point, float):
-        h = step(point)
+        h = _step(point)
         return (value_at(point + h) - value_at(point - h)) / ((point + h) - (point - h))
     gradient = np.zeros(point.size)
     for i in range(point.size):
         forward, backward = point.copy(), point.copy()
-        forward[i] += step(point[i])
-        backward[i] -= step(point[i])
+        forward[i] += _step(point[i])
+        backward[i] -= _step(point[i])
         gradient[i] = (value_at(forward) - value_at(backward)) / (forward[i] - backward[i])
     return gradient
+
+
+def _step(value: float) -> float:
+    """The step of a central difference at ``value``: it balances truncation error (h²) and
+    round-off (eps/h)."""
+    return sys.float_info.epsilon ** (1 / 3) * max(1.0, abs(float(value)))
 
 
 def _import_backend(module_name: str) -> Any:
@@ -224,7 +296,7 @@ def _import_backend(module_name: str) -> Any:
 def _gradient_torch(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
     torch = _import_backend("torch")
     x = torch.tensor(point, dtype=torch.float64, requires_grad=True)
-    result = f(x)
+    result = _evaluate(f, x, "torch")
     if not isinstance(result, torch.Tensor):
         _check_real_number(result)
         return _finish(point, None)
@@ -242,6 +314,7 @@ def _gradient_tensorflow(f: Callable, point: float | np.ndarray) -> float | np.n
         result = f(x)
     if not isinstance(result, (tf.Tensor, tf.Variable)):
         _check_real_number(result)
+        _check_tensorflow_result(True, tape)
         return _finish(point, None)
     _check_size(int(tf.size(result)), result.shape)
     gradient = tape.gradient(result, x)

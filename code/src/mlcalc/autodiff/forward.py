@@ -13,6 +13,12 @@ from typing import Any
 from .._checks import _given
 
 
+class LostDerivativeError(TypeError):
+    """Raised when a :class:`Dual` or a :class:`~mlcalc.autodiff.Var` is turned into a plain
+    float (by ``float(x)``, or by ``math.sin(x)`` and the other functions of ``math``), which
+    would drop the derivative it carries."""
+
+
 class Dual:
     """A dual number ``value + derivative·ε`` with ``ε² = 0``: forward-mode autodiff.
 
@@ -33,6 +39,9 @@ class Dual:
 
     def __repr__(self) -> str:
         return f"Dual(value={self.value!r}, derivative={self.derivative!r})"
+
+    def __float__(self) -> float:  # math.sin(x) calls this: refuse, rather than drop the derivative
+        raise _lost(self)
 
     def __add__(self, other: Dual | float) -> Dual:
         other = _as_dual(other)
@@ -74,6 +83,14 @@ class Dual:
 
     def __rpow__(self, other: float) -> Dual:
         return _as_dual(other) ** self
+
+
+def _lost(number: Any) -> LostDerivativeError:
+    kind = type(number).__name__
+    return LostDerivativeError(
+        f"a {kind} cannot become a plain float without losing its derivative (math.sin(x) and"
+        f" float(x) try that); use mlcalc.autodiff.sin, exp, log, ... on a {kind}"
+    )
 
 
 def _as_dual(other: Any) -> Dual:

@@ -286,7 +286,7 @@ def value_of(x: Any) -> float:
         if size != 1:
             raise ValueError(f"x must hold one number; got a tensor of shape {tuple(x.shape)}")
         if library == "torch":
-            return float(x.item())
+            return float(x.detach().item())
         return float(np.asarray(x.numpy()).reshape(()))
     if isinstance(x, sympy.Basic):
         if not (isinstance(x, sympy.Expr) and x.is_number):

@@ -10,7 +10,7 @@ import numbers
 from typing import Any, Callable, Iterable
 
 from .._checks import _given
-from .forward import _power_rule
+from .forward import _lost, _power_rule
 
 
 class Var:
@@ -38,6 +38,9 @@ class Var:
 
     def __repr__(self) -> str:
         return f"Var(value={self.value!r}, grad={self.grad!r})"
+
+    def __float__(self) -> float:  # math.sin(x) calls this: refuse, rather than drop the gradient
+        raise _lost(self)
 
     def __add__(self, other: Var | float) -> Var:
         other = _as_var(other)
@@ -84,13 +87,34 @@ class Var:
 
     def backward(self) -> None:
         """Set ``grad`` = d(self)/d(node) on every node of the graph that leads to ``self``."""
-        order = self.graph()
-        for node in order:
-            node.grad = 0.0
-        self.grad = 1.0
-        for node in reversed(order):  # from the output back to the inputs: the chain rule
-            for parent, local_derivative in node.parents:
-                parent.grad += local_derivative * node.grad
+        backward_from([self], [1.0])
+
+
+def backward_from(outputs: list[Var], seeds: list[float]) -> None:
+    """One backward sweep from several outputs at once: set ``grad`` = d(Σ seed·output)/d(node)
+    on every node that leads to the outputs.
+
+    With one output and seed 1 this is :meth:`Var.backward`.  With seeds ``v`` it computes the
+    vector-Jacobian product vᵀJ of the outputs in one sweep: the inputs' ``grad`` are its entries.
+
+    Examples
+    --------
+    >>> x, y = Var(2.0), Var(3.0)
+    >>> outputs = [x * y, x + y]          # J = [[y, x], [1, 1]] = [[3, 2], [1, 1]]
+    >>> backward_from(outputs, [1.0, 10.0])
+    >>> x.grad, y.grad                    # (1, 10) J = (13, 12)
+    (13.0, 12.0)
+    """
+    root = object()  # a stand-in node whose inputs are the outputs
+    order = topological_order(root, lambda node: outputs if node is root else _parents(node))
+    order.pop()
+    for node in order:
+        node.grad = 0.0
+    for output, seed in zip(outputs, seeds):
+        output.grad += seed
+    for node in reversed(order):  # from the outputs back to the inputs: the chain rule
+        for parent, local_derivative in node.parents:
+            parent.grad += local_derivative * node.grad
 
 
 def _parents(node: Var) -> list[Var]:

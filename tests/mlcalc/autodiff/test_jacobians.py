@@ -1,0 +1,349 @@
+"""Tests of mlcalc.autodiff.jacobians: jvp, vjp and jacobian on every engine that computes them,
+on hand-picked functions, on bad input, and on random vector functions checked against SymPy's
+Jacobian."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+import sympy
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from mlcalc import autodiff as ad
+from mlcalc.autodiff import BACKENDS, LostDerivativeError, grad, jacobian, jvp, vjp
+from random_expressions import (
+    DETERMINISTIC,
+    SYMBOLS,
+    assert_agrees,
+    expressions,
+    has_kink,
+    points,
+    relu_slope_zero_at_kink,
+)
+
+
+# PyTorch's forward mode compiles its decompositions with torch.jit.script on first use, which
+# warns inside torch (a notebook does not show it; pytest would).
+pytestmark = pytest.mark.filterwarnings("ignore:`torch.jit.script` is deprecated:DeprecationWarning")
+
+
+JVP_BACKENDS = tuple(b for b in BACKENDS if b != "reverse")
+
+
+VJP_BACKENDS = tuple(b for b in BACKENDS if b != "forward")
+
+
+FAST_BACKENDS = ("forward", "reverse", "sympy", "numeric")
+
+
+def needs_library(backend: str) -> None:
+    if backend in ("torch", "tensorflow"):
+        pytest.importorskip(backend)
+
+
+def tolerance(backend: str) -> dict:
+    return {"rtol": 1e-6, "atol": 1e-7} if backend == "numeric" else {"rtol": 1e-12, "atol": 1e-12}
+
+
+# f(x0, x1) = (x0·x1, sin x0, 3): a constant output, and an input the second output ignores.
+def three_outputs(x):
+    return [x[0] * x[1], ad.sin(x[0]), 3.0]
+
+
+X = [0.3, 2.0]
+
+
+J = np.array([[2.0, 0.3], [math.cos(0.3), 0.0], [0.0, 0.0]])
+
+
+# --------------------------------------------------------------------------------------------
+# Hand-picked functions
+# --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_jacobian_of_a_vector_function(backend):
+    needs_library(backend)
+    result = jacobian(three_outputs, X, backend=backend)
+    assert isinstance(result, np.ndarray) and result.dtype == np.float64 and result.shape == (3, 2)
+    np.testing.assert_allclose(result, J, **tolerance(backend))
+
+
+@pytest.mark.parametrize("backend", JVP_BACKENDS)
+def test_jvp_is_the_jacobian_times_v(backend):
+    needs_library(backend)
+    v = np.array([1.5, -2.0])
+    result = jvp(three_outputs, X, v, backend=backend)
+    assert isinstance(result, np.ndarray) and result.shape == (3,)
+    np.testing.assert_allclose(result, J @ v, **tolerance(backend))
+
+
+@pytest.mark.parametrize("backend", VJP_BACKENDS)
+def test_vjp_is_v_times_the_jacobian(backend):
+    needs_library(backend)
+    v = np.array([1.0, -2.0, 5.0])
+    result = vjp(three_outputs, X, v, backend=backend)
+    assert isinstance(result, np.ndarray) and result.shape == (2,)
+    np.testing.assert_allclose(result, v @ J, **tolerance(backend))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_scalar_inputs_and_outputs(backend):
+    needs_library(backend)
+    square = lambda t: t**2  # noqa: E731
+    np.testing.assert_allclose(jacobian(square, 3.0, backend=backend), [[6.0]], **tolerance(backend))
+    if backend != "reverse":
+        result = jvp(square, 3.0, 0.5, backend=backend)
+        assert type(result) is float and result == pytest.approx(3.0, rel=1e-8)
+        pair = jvp(lambda t: [t**2, 2 * t], 3.0, 0.5, backend=backend)
+        np.testing.assert_allclose(pair, [3.0, 1.0], **tolerance(backend))
+    if backend != "forward":
+        result = vjp(square, 3.0, 0.5, backend=backend)
+        assert type(result) is float and result == pytest.approx(3.0, rel=1e-8)
+        result = vjp(lambda v: v[0] * v[1], [2.0, 5.0], 2.0, backend=backend)
+        np.testing.assert_allclose(result, [10.0, 4.0], **tolerance(backend))
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_outputs_that_do_not_use_x_have_zero_rows(backend):
+    needs_library(backend)
+    np.testing.assert_array_equal(jacobian(lambda v: [1.0, 2], [1.0, 2.0], backend=backend),
+                                  np.zeros((2, 2)))
+    np.testing.assert_allclose(jacobian(lambda v: v, [1.0, 2.0], backend=backend), np.eye(2),
+                               **tolerance(backend))
+
+
+def test_library_tensors_as_results():
+    torch = pytest.importorskip("torch")
+    f = lambda x: torch.stack([x[0] * x[1], torch.sin(x[0]), torch.tensor(3.0)])  # noqa: E731
+    np.testing.assert_allclose(jacobian(f, X, backend="torch"), J, rtol=1e-12)
+    np.testing.assert_allclose(jvp(f, X, [1.0, 1.0], backend="torch"), J @ [1, 1], rtol=1e-12)
+    tf = pytest.importorskip("tensorflow")
+    g = lambda x: tf.stack([x[0] * x[1], tf.sin(x[0]), tf.constant(3.0, tf.float64)])  # noqa: E731
+    np.testing.assert_allclose(jacobian(g, X, backend="tensorflow"), J, rtol=1e-12)
+    np.testing.assert_allclose(vjp(g, X, [1, 1, 1], backend="tensorflow"), np.ones(3) @ J, rtol=1e-12)
+
+
+def test_one_backward_sweep_from_several_outputs():
+    x, y = ad.Var(2.0), ad.Var(3.0)
+    outputs = [x * y, x + y, x * x]
+    ad.backward_from(outputs, [1.0, 10.0, 100.0])
+    assert (x.grad, y.grad) == (3.0 + 10.0 + 400.0, 2.0 + 10.0)
+    outputs[0].backward()  # the one-output sweep is the same walk, seeded with 1
+    assert (x.grad, y.grad) == (3.0, 2.0)
+
+
+def test_dual_and_var_refuse_to_become_plain_floats():
+    for number in (ad.Dual(1.0, 1.0), ad.Var(1.0)):
+        with pytest.raises(LostDerivativeError, match="use mlcalc.autodiff.sin"):
+            math.sin(number)
+        with pytest.raises(TypeError, match="cannot become a plain float"):
+            float(number)
+
+
+# --------------------------------------------------------------------------------------------
+# Bad input
+# --------------------------------------------------------------------------------------------
+def test_reverse_refuses_a_jvp_and_forward_refuses_a_vjp():
+    with pytest.raises(ValueError, match="^backend='reverse' cannot compute a Jacobian-vector"):
+        jvp(three_outputs, X, [1.0, 0.0], backend="reverse")
+    with pytest.raises(ValueError, match="^backend='forward' cannot compute a vector-Jacobian"):
+        vjp(three_outputs, X, [1.0, 0.0, 0.0], backend="forward")
+
+
+@pytest.mark.parametrize(
+    "x, v, message",
+    [
+        ([1.0, 2.0], [1.0], r"^v must have the same length as x \(2\); got 1 numbers"),
+        ([1.0, 2.0], 1.0, r"^v must be a 1-D sequence of 2 numbers, like x; got a single number"),
+        (1.0, [1.0, 2.0], r"^v must be a single real number, like x; got 2 numbers"),
+        ([1.0, 2.0], [1.0, math.nan], "^v must hold finite numbers"),
+        ([1.0, 2.0], [[1.0, 2.0]], "^v must be 1-D"),
+    ],
+)
+def test_jvp_rejects_a_v_not_shaped_like_x(x, v, message):
+    with pytest.raises(ValueError, match=message):
+        jvp(lambda t: t, x, v)
+
+
+@pytest.mark.parametrize("backend", VJP_BACKENDS)
+def test_vjp_rejects_a_v_without_one_number_per_output(backend):
+    needs_library(backend)
+    with pytest.raises(ValueError, match=r"^v must have one number per output of f \(m = 3\)"):
+        vjp(three_outputs, X, [1.0, 2.0], backend=backend)
+    with pytest.raises(ValueError, match="^f returns 3 numbers, so v must be a 1-D sequence of 3"):
+        vjp(three_outputs, X, 1.0, backend=backend)
+    with pytest.raises(ValueError, match="^f returns a single number, so v must be a single"):
+        vjp(lambda v: v[0] * v[1], X, [1.0, 2.0], backend=backend)
+
+
+@pytest.mark.parametrize("v", ["1", None, [1j, 2.0], [True, False]], ids=repr)
+def test_jvp_and_vjp_reject_v_that_is_not_real(v):
+    with pytest.raises(TypeError, match="^v must"):
+        jvp(lambda t: t, [1.0, 2.0], v)
+    with pytest.raises(TypeError, match="^v must"):
+        vjp(lambda t: t, [1.0, 2.0], v)
+
+
+def test_unknown_backend_and_bad_f_and_x():
+    for call in (lambda b: jvp(lambda t: t, 1.0, 1.0, backend=b),
+                 lambda b: vjp(lambda t: t, 1.0, 1.0, backend=b),
+                 lambda b: jacobian(lambda t: t, 1.0, backend=b)):
+        with pytest.raises(ValueError, match="^backend must be one of 'torch', .*; got 'jax'"):
+            call("jax")
+        with pytest.raises(TypeError, match="^backend must be one of .*; got 2"):
+            call(2)
+    with pytest.raises(TypeError, match="^f must be a callable"):
+        jacobian("x**2", 1.0)
+    with pytest.raises(ValueError, match="^x must be finite"):
+        jvp(lambda t: t, math.inf, 1.0)
+    with pytest.raises(ValueError, match="^x must not be empty"):
+        vjp(lambda t: t, [], 1.0)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    "f, error, message",
+    [
+        (lambda v: [v[0], [v[0], v[1]]], ValueError, "^each output of f must be a single real"),
+        (lambda v: [], ValueError, "^f must return at least one number"),
+        (lambda v: [v[0], None], TypeError, "^f must return real numbers; output 1 is None"),
+        (lambda v: np.ones((2, 2)), ValueError, "^f must return a number or a 1-D sequence"),
+    ],
+    ids=["nested", "empty", "None", "2-D"],
+)
+def test_jacobian_rejects_results_that_are_not_a_vector_of_numbers(backend, f, error, message):
+    needs_library(backend)
+    with pytest.raises(error, match=message):
+        jacobian(f, [1.0, 2.0], backend=backend)
+
+
+def test_library_tensors_of_the_wrong_shape_are_rejected():
+    torch = pytest.importorskip("torch")
+    with pytest.raises(ValueError, match=r"^f must return a number or a 1-D .* shape \(1, 2\)"):
+        jacobian(lambda x: x.reshape(1, 2), [1.0, 2.0], backend="torch")
+    with pytest.raises(ValueError, match="^each output of f must be a single real number"):
+        jacobian(lambda x: [x, x[0]], [1.0, 2.0], backend="torch")
+    tf = pytest.importorskip("tensorflow")
+    with pytest.raises(ValueError, match=r"^f must return a number or a 1-D .* shape \(1, 2\)"):
+        jacobian(lambda x: tf.reshape(x, [1, 2]), [1.0, 2.0], backend="tensorflow")
+    with pytest.raises(ValueError, match="^each output of f must be a single real number"):
+        jacobian(lambda x: [x, x[0]], [1.0, 2.0], backend="tensorflow")
+
+
+SINE_OF = {
+    "forward": "mlcalc.autodiff.sin",
+    "reverse": "mlcalc.autodiff.sin",
+    "sympy": "sympy.sin",
+    "torch": "torch.sin",
+    "tensorflow": "tf.math.sin",
+}
+
+
+@pytest.mark.parametrize("backend", sorted(SINE_OF))
+def test_math_sin_on_an_engine_value_is_explained(backend):
+    needs_library(backend)
+    message = (rf"^f turned its argument into a plain float .* backend='{backend}' cannot follow"
+               rf" the derivative .* {SINE_OF[backend]}")
+    with pytest.raises(TypeError, match=message):
+        jacobian(lambda x: [math.sin(x[0]), x[1]] if backend != "tensorflow" else
+                 [math.sin(x[0])], [1.0, 2.0], backend=backend)
+    with pytest.raises(TypeError, match=message):
+        grad(lambda x: math.sin(x), 1.0, backend=backend)
+    if backend != "reverse":
+        with pytest.raises(TypeError, match=message):
+            jvp(lambda x: math.exp(x), 1.0, 1.0, backend=backend)
+    if backend != "forward":
+        with pytest.raises(TypeError, match=message):
+            vjp(lambda x: [math.cos(x[0])], [1.0], [1.0], backend=backend)
+
+
+def test_math_sin_is_fine_for_central_differences():
+    assert jvp(lambda x: math.sin(x), 0.0, 1.0, backend="numeric") == pytest.approx(1.0)
+
+
+def test_a_deliberate_plain_number_in_torch_is_allowed():
+    pytest.importorskip("torch")
+    f = lambda x: x * 2 if ad.value_of(x) > 0 else x * 3  # value_of detaches  # noqa: E731
+    assert jvp(f, 1.0, 1.0, backend="torch") == 2.0
+    assert vjp(f, -1.0, 1.0, backend="torch") == 3.0
+
+
+# --------------------------------------------------------------------------------------------
+# Property-based: random vector functions, every engine against SymPy's Jacobian
+# --------------------------------------------------------------------------------------------
+def vector_functions(n_variables: int):
+    """A list of 1 to 3 random expressions of n variables: (run on a vector, SymPy Matrix)."""
+    def combine(pairs):
+        runs = [run for run, _ in pairs]
+        return (lambda v: [run(v) for run in runs], [expression for _, expression in pairs])
+
+    return st.lists(expressions(n_variables), min_size=1, max_size=3).map(combine)
+
+
+def reference_jacobian(expressions_, symbols, point):
+    """SymPy's Jacobian at the point, or None if the point is numerically unsafe."""
+    at_point = dict(zip(symbols, point))
+    matrix = sympy.Matrix(expressions_).jacobian(symbols)
+    entries = [complex(relu_slope_zero_at_kink(entry).evalf(subs=at_point)) for entry in matrix]
+    values = [complex(e.evalf(subs=at_point)) for e in expressions_]
+    if any(not math.isfinite(abs(z)) or abs(z) > 1e5 or z.imag != 0 for z in entries + values):
+        return None
+    return np.array([z.real for z in entries]).reshape(len(expressions_), len(symbols))
+
+
+def run_engine(call):
+    """One call; None when float64 overflows somewhere along the way."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # NumPy overflow in a numeric pass
+            result = np.asarray(call(), dtype=float)
+    except OverflowError:  # math.exp and friends in Dual and Var
+        return None
+    return result if np.all(np.isfinite(result)) else None
+
+
+def check_engines(backends, pair, point, direction, weights):
+    run, expressions_ = pair
+    n, m = len(point), len(expressions_)
+    expected = reference_jacobian(expressions_, SYMBOLS[:n], point)
+    assume(expected is not None)
+    v, w = np.array(direction[:n]), np.array(weights[:m])
+    for backend in backends:
+        if backend == "numeric" and any(has_kink(e) for e in expressions_):
+            continue  # central differences straddle the kink of relu
+        checks = [(lambda: jacobian(run, point, backend=backend), expected)]
+        if backend != "reverse":
+            checks.append((lambda: jvp(run, point, v, backend=backend), expected @ v))
+        if backend != "forward":
+            checks.append((lambda: vjp(run, point, w, backend=backend), w @ expected))
+        for call, wanted in checks:
+            result = run_engine(call)
+            assume(result is not None)
+            assert_agrees(result, wanted, backend)
+
+
+
+vectors = st.lists(points, min_size=3, max_size=3)
+
+
+@settings(max_examples=120, **DETERMINISTIC)
+@given(st.integers(1, 3).flatmap(lambda n: st.tuples(vector_functions(n), st.just(n))),
+       vectors, vectors, vectors)
+def test_fast_engines_agree_with_sympy_jacobian(pair_and_n, point, direction, weights):
+    pair, n = pair_and_n
+    check_engines(FAST_BACKENDS, pair, point[:n], direction, weights)
+
+
+@pytest.mark.parametrize("backend", ["torch", "tensorflow"])
+def test_library_engines_agree_with_sympy_jacobian(backend):
+    needs_library(backend)
+
+    @settings(max_examples=12, **DETERMINISTIC)
+    @given(vector_functions(3), vectors, vectors, vectors)
+    def case(pair, point, direction, weights):
+        check_engines([backend], pair, point, direction, weights)
+
+    case()
