@@ -8,7 +8,8 @@
 - Downloads of the notebook edition: the site carries each chapter's notebook (the one
   `make notebooks` writes beside the chapter, which reads like the page in Jupyter and Colab) under
   `_notebooks/`, and all of them in `notebooks.zip`. The theme's ".ipynb" download button points at
-  the chapter's notebook (not at the executed MyST source), and every download menu offers the zip.
+  the chapter's notebook (not at the executed MyST source), and every download menu offers the zip
+  and the PDF edition of the whole book.
 - `make page` previews one chapter without the others (MLCALC_PAGE_PREVIEW=1): links to labels
   in other chapters cannot resolve there, so that build does not report them; the full book
   build still fails on any unresolved reference.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import os
 import zipfile
+from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,7 @@ from sphinx.application import Sphinx
 
 NOTEBOOKS_DIR = "_notebooks"
 NOTEBOOKS_ZIP = "notebooks.zip"
+PDF_NAME = "calculus-for-ml.pdf"  # what `make pdf` writes (scripts/pdf/build.py)
 
 
 def _one_copy_of_each_script(app: Sphinx, pagename: str, templatename: str,
@@ -73,7 +76,20 @@ def _notebook_download_buttons(app: Sphinx, pagename: str, templatename: str,
             "icon": "fas fa-file-zipper", "tooltip": "Download the notebooks of every chapter",
             "label": "download-all-notebooks-button",
         })
+        buttons.append({
+            "type": "link", "url": _published_pdf(app), "text": "the book (.pdf)",
+            "icon": "fas fa-book", "tooltip": "Download the whole book as one PDF",
+            "label": "download-book-pdf-button",
+        })
         group["buttons"] = buttons
+
+
+def _published_pdf(app: Sphinx) -> str:
+    """The PDF edition on the published site (the release workflow puts it beside the pages; an
+    absolute address, because a site built by `make book` alone has no PDF)."""
+    repository = app.config.html_theme_options.get("repository_url", "")
+    owner, name = urlsplit(repository).path.strip("/").split("/")[:2]
+    return f"https://{owner.lower()}.github.io/{name}/{PDF_NAME}"
 
 
 def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:

@@ -54,3 +54,13 @@ def test_the_zip_holds_every_chapter_notebook(built_book):
             assert archive.read(f"{chapter}.ipynb") == (ROOT / f"{chapter}.ipynb").read_bytes()
     size = os.path.getsize(HTML / "notebooks.zip")
     assert 0 < size < 5_000_000, size
+
+
+@pytest.mark.parametrize("page", toc_files())
+def test_every_page_offers_the_pdf_edition_where_the_release_publishes_it(built_book, page):
+    html = HTML / f"{page}.html"
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    (anchor,) = soup.select('.dropdown-download-buttons a[title="Download the whole book as one PDF"]')
+    # The release workflow copies _build/pdf/calculus-for-ml.pdf into the site it deploys.
+    assert anchor["href"] == "https://mlcalc-book.github.io/calculus-for-ml/calculus-for-ml.pdf"
+    assert "cp _build/pdf/calculus-for-ml.pdf _build/html/calculus-for-ml.pdf" in (ROOT / "Makefile").read_text()
