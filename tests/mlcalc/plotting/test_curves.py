@@ -261,3 +261,9 @@ def test_bad_input_raises_naming_the_argument(call, error, name):
     with pytest.raises(error, match=rf"\b{name}\b"):
         call()
     assert plt.get_fignums() == []  # no empty figure is left behind
+
+
+def test_riemann_rectangles_legend_names_the_curve_it_was_given():
+    fig = plot_riemann_rectangles(lambda t: 9.8 * t, (0, 2), 8, rule="midpoint", label="$v(t)$")
+    texts = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert texts == ["$v(t)$", "midpoint sum, $n = 8$: area = 19.6"]

@@ -79,3 +79,11 @@ def test_bad_input_raises_naming_the_argument(call, error, name):
     with pytest.raises(error, match=rf"\b{name}\b"):
         call()
     assert plt.get_fignums() == []  # no empty figure is left behind
+
+
+def test_secant_tangent_legend_names_the_curve_it_was_given():
+    fig = plot_secant_tangent(lambda t: 4.9 * t**2, 2.0, [0.25], label="$s(t)$")
+    texts = [text.get_text() for text in fig.axes[0].get_legend().get_texts()]
+    assert texts[0] == "$s(t)$" and texts[-1] == "tangent: slope 19.6"
+    default = plot_secant_tangent(lambda t: 4.9 * t**2, 2.0, [0.25])
+    assert default.axes[0].get_legend().get_texts()[0].get_text() == "$f(x)$"

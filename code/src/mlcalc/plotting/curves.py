@@ -352,6 +352,7 @@ def plot_riemann_rectangles(
     rule: str = "left",
     xlabel: str = "$x$",
     ylabel: str = "$f(x)$",
+    label: str = "$f(x)$",
     ax: Axes | None = None,
 ) -> Figure:
     """Rectangles under a curve: ``n`` strips whose heights are ``f`` at the ``rule`` point.
@@ -368,6 +369,8 @@ def plot_riemann_rectangles(
         Where in each strip ``f`` sets the height.
     xlabel, ylabel : str
         Axis labels.
+    label : str
+        The curve's entry in the legend (e.g. ``"$s(t)$"`` for a distance against time).
     ax : matplotlib Axes, optional
         Draw into these axes instead of a new figure.
 
@@ -396,7 +399,7 @@ def plot_riemann_rectangles(
         raise ValueError(f"f must be finite at the {rule} points; f({bad:g}) is not")
     area = round(float(np.sum(heights) * width), 12) + 0.0  # no -1e-16 for a zero area
     margin = 0.05 * (high - low)
-    _draw_function(ax, f, low - margin, high + margin, color=PALETTE["black"], label="$f(x)$",
+    _draw_function(ax, f, low - margin, high + margin, color=PALETTE["black"], label=label,
                    samples=600)
     ax.bar(edges[:-1], heights, width=width, align="edge", color=PALETTE["sky"], alpha=0.55,
            edgecolor=PALETTE["blue"], linewidth=1.2,

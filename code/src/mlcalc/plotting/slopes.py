@@ -86,6 +86,7 @@ def plot_secant_tangent(
     x_range: tuple[float, float] | None = None,
     xlabel: str = "$x$",
     ylabel: str = "$f(x)$",
+    label: str = "$f(x)$",
     ax: Axes | None = None,
 ) -> Figure:
     """Secant lines through ``(x0, f(x0))`` and ``(x0 + h, f(x0 + h))`` turning into the tangent.
@@ -105,6 +106,8 @@ def plot_secant_tangent(
         Interval to plot; by default ``x0`` plus or minus ``1.4 max|h|`` (at least 1).
     xlabel, ylabel : str
         Axis labels.
+    label : str
+        The curve's entry in the legend (e.g. ``"$s(t)$"`` for a distance against time).
     ax : matplotlib Axes, optional
         Draw into these axes instead of a new figure.
 
@@ -123,7 +126,7 @@ def plot_secant_tangent(
     steps = _check_steps("hs", hs)
     low, high, y0 = _secant_setup(f, x0, steps, x_range)
     ax = _axes(ax)
-    _, ylim = _draw_function(ax, f, low, high, color=PALETTE["black"], label="$f(x)$")
+    _, ylim = _draw_function(ax, f, low, high, color=PALETTE["black"], label=label)
     if ylim is None:
         ax.autoscale_view()
         ylim = ax.get_ylim()
