@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from mlcalc.autodiff import Var, sin
+from mlcalc.autodiff import Var, exp, log, sigmoid, sin, tanh
 from mlcalc.plotting import plot_computational_graph
 
 torch = pytest.importorskip("torch")
@@ -121,13 +121,13 @@ def test_torch_tensor_without_graph_is_refused():
 # plot_computational_graph: mlcalc.autodiff.Var
 
 
-def test_var_graph_labels_values_and_local_derivatives():
+def test_var_graph_labels_operations_values_and_local_derivatives():
     x, y = Var(2.0), Var(3.0)
     z = x * y + sin(x)
     fig = plot_computational_graph(z, names={"x": x, "y": y, "z": z})
     assert _texts(fig, "mlcalc_graph_input") == ["x = 2", "y = 3"]
-    assert _texts(fig, "mlcalc_graph_operation") == ["0.9093", "6"]
-    assert _texts(fig, "mlcalc_graph_output") == ["z = 6.909"]
+    assert _texts(fig, "mlcalc_graph_operation") == ["sin\n0.9093", "×\n6"]
+    assert _texts(fig, "mlcalc_graph_output") == ["+\nz = 6.909"]
     # d(xy)/dx = y = 3, d(xy)/dy = x = 2, d(sin x)/dx = cos 2, and 1, 1 into the sum
     assert _texts(fig, "mlcalc_graph_edge_label") == sorted(
         ["3", "2", f"{np.cos(2.0):.4g}", "1", "1"])
@@ -139,6 +139,74 @@ def test_var_graph_agrees_with_torch_graph_shape():
     fig_torch = plot_computational_graph(_torch_example()[2])
     for gid in ("mlcalc_graph_input", "mlcalc_graph_operation", "mlcalc_graph_edge"):
         assert _count(fig_var, gid) == _count(fig_torch, gid)
+
+
+@pytest.mark.parametrize(
+    ("make", "operation"),
+    [
+        (lambda x, y: x + y, "+"),
+        (lambda x, y: x - y, "−"),
+        (lambda x, y: 2.0 - x, "−"),
+        (lambda x, y: x * y, "×"),
+        (lambda x, y: x * 3.0, "×"),
+        (lambda x, y: x / y, "÷"),
+        (lambda x, y: x**2, "**"),
+        (lambda x, y: x**y, "**"),
+        (lambda x, y: -x, "−"),
+        (lambda x, y: exp(x), "exp"),
+        (lambda x, y: log(y), "log"),
+        (lambda x, y: tanh(x), "tanh"),
+        (lambda x, y: sigmoid(y), "sigmoid"),
+        (lambda x, y: sin(x), "sin"),
+    ],
+)
+def test_every_operation_of_var_is_named_on_its_node(make, operation):
+    x, y = Var(1.5), Var(2.5)
+    out = make(x, y)
+    fig = plot_computational_graph(out)
+    (label,) = _texts(fig, "mlcalc_graph_output")
+    assert label == f"{operation}\n{out.value:.4g}"
+
+
+def test_same_values_different_operations_are_told_apart():
+    x, y = Var(2.0), Var(2.0)  # 2 + 2 == 2 * 2, but the local derivatives differ
+    assert _texts(plot_computational_graph(x + y), "mlcalc_graph_output") == ["+\n4"]
+    assert _texts(plot_computational_graph(x * y), "mlcalc_graph_output") == ["×\n4"]
+
+
+def test_a_node_made_by_no_known_operation_shows_its_value_only():
+    x = Var(2.0)
+    odd = Var(7.0, [(x, 0.5)])  # a hand-made node: no operation of Var gives 7 and 0.5
+    assert _texts(plot_computational_graph(odd), "mlcalc_graph_output") == ["7"]
+
+
+def _css_px(fig: Figure, text) -> float:
+    """Height of ``text``'s font in CSS px once the SVG figure is scaled to the page width."""
+    width_px = fig.get_figwidth() * 96
+    return text.get_fontsize() * 96 / 72 * min(1.0, 676 / width_px)
+
+
+@pytest.mark.parametrize("depth", [1, 3, 12])
+def test_labels_are_legible_at_page_width(depth):
+    x = Var(0.5)
+    out = x
+    for _ in range(depth):
+        out = sin(out) * x + x
+    fig = plot_computational_graph(out, names={"x": x})
+    texts = [t for t in fig.axes[0].texts if t.get_text()]
+    assert texts and min(_css_px(fig, t) for t in texts) >= 9.0
+
+
+def test_a_wide_graph_gets_larger_fonts_than_a_narrow_one():
+    x = Var(0.5)
+    narrow = plot_computational_graph(sin(x))
+    deep = x
+    for _ in range(12):
+        deep = sin(deep)
+    wide = plot_computational_graph(deep)
+    size = lambda fig: max(t.get_fontsize() for t in fig.axes[0].texts if t.get_text())
+    assert wide.get_figwidth() > narrow.get_figwidth()
+    assert size(wide) > size(narrow) == 10.0
 
 
 def test_var_used_twice_gets_one_box_and_two_arrows():

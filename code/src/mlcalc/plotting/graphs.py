@@ -4,6 +4,7 @@ found with the one graph walk of the package, :func:`mlcalc.autodiff.topological
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, Callable
 
@@ -17,6 +18,12 @@ from .style import PALETTE
 
 
 _GRAPH_DIRECTIONS = ("forward", "backward")
+# Legibility on the site: an SVG figure is drawn at 96 CSS px per inch and, when wider than the
+# page's content column (676 CSS px in a 1280 px wide window), scaled down to fit it.  Labels are
+# set large enough to stay at least 9 CSS px tall after that scaling.
+_PAGE_WIDTH_PX = 676.0
+_MIN_LABEL_PX = 9.0
+_CSS_PX_PER_INCH, _POINTS_PER_INCH = 96.0, 72.0
 _GRAPH_FILL = {"input": PALETTE["sky"], "operation": PALETTE["orange"], "output": PALETTE["green"]}
 
 
@@ -84,8 +91,55 @@ def _torch_graph(output: Any, names: dict[str, Any]) -> tuple[list[str], list[tu
     return labels, edges
 
 
+def _same(found: float, expected: float) -> bool:
+    return found == expected or (math.isnan(found) and math.isnan(expected))
+
+
+def _var_operation(var: Any) -> str | None:
+    """The operation that made ``var``, read back from its value and local derivatives.
+
+    A ``Var`` keeps its parents and their local derivatives, not the name of the operation, so
+    each operation of :class:`mlcalc.autodiff.Var` is recomputed from the parents' values the way
+    ``Var`` computes it; the first that gives the same value and the same local derivatives,
+    exactly, names the node.  ``None`` if none does (a node made some other way)."""
+    from ..autodiff.forward import _power_rule
+    from ..autodiff.functions import _FLOAT_SLOPE, _FLOAT_VALUE
+
+    if len(var.parents) == 2:
+        (a, d_a), (b, d_b) = var.parents
+        x, y = a.value, b.value
+        candidates = [("+", lambda: (x + y, 1.0, 1.0)), ("−", lambda: (x - y, 1.0, -1.0)),
+                      ("×", lambda: (x * y, y, x)),
+                      ("÷", lambda: (x / y, 1.0 / y, -(x / y) / y)),
+                      ("**", lambda: _power_rule(x, y, True, True)),
+                      ("**", lambda: _power_rule(x, y, True, False))]
+        for symbol, compute in candidates:
+            try:
+                value, slope_a, slope_b = compute()
+            except (ArithmeticError, ValueError):
+                continue
+            if _same(var.value, value) and _same(d_a, slope_a) and _same(d_b, slope_b):
+                return symbol
+        return None
+    if len(var.parents) == 1:
+        (a, d_a), = var.parents
+        if var.value == -a.value and d_a == -1.0:
+            return "−"
+        for name, function in _FLOAT_VALUE.items():
+            try:
+                value = function(a.value)
+                slope = _FLOAT_SLOPE[name](a.value, value)
+            except (ArithmeticError, ValueError):
+                continue
+            if _same(var.value, value) and _same(d_a, slope):
+                return name
+    return None
+
+
 def _var_graph(output: Any, names: dict[str, Any]) -> tuple[list[str], list[tuple]]:
-    """Labels and edges (with local derivatives) of the graph behind an ``mlcalc.autodiff.Var``."""
+    """Labels and edges (with local derivatives) of the graph behind an ``mlcalc.autodiff.Var``.
+
+    An input shows its value (and name); every other node shows its operation above its value."""
     name_of = {id(value): name for name, value in names.items()}
     nodes, edges = _nodes_and_edges(
         output, lambda var: [(parent, _short_number(slope)) for parent, slope in var.parents]
@@ -93,8 +147,19 @@ def _var_graph(output: Any, names: dict[str, Any]) -> tuple[list[str], list[tupl
     labels = []
     for var in nodes:
         value = _short_number(var.value)
-        labels.append(f"{name_of[id(var)]} = {value}" if id(var) in name_of else value)
+        label = f"{name_of[id(var)]} = {value}" if id(var) in name_of else value
+        operation = _var_operation(var) if var.parents else None
+        labels.append(label if operation is None else f"{operation}\n{label}")
     return labels, edges
+
+
+def _legible_size(figure: Figure, size: float) -> float:
+    """``size`` in points, raised if needed so the text is at least ``_MIN_LABEL_PX`` CSS px tall
+    when ``figure`` is scaled to the page's content width."""
+    width_px = figure.get_figwidth() * _CSS_PX_PER_INCH
+    scale = min(1.0, _PAGE_WIDTH_PX / width_px)
+    needed = _MIN_LABEL_PX / scale * _POINTS_PER_INCH / _CSS_PX_PER_INCH
+    return max(size, math.ceil(needed * 10) / 10)
 
 
 def _graph_layout(count: int, edges: list[tuple]) -> tuple[np.ndarray, np.ndarray]:
@@ -127,11 +192,13 @@ def _graph_layout(count: int, edges: list[tuple]) -> tuple[np.ndarray, np.ndarra
 def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str) -> None:
     column, row = _graph_layout(len(labels), edges)
     has_input = {target for _, target, _ in edges}
+    figure = _figure_of(ax)
+    node_size, edge_size = _legible_size(figure, 10.0), _legible_size(figure, 9.0)
     boxes = []
     for node, label in enumerate(labels):
         kind = "output" if node == len(labels) - 1 else "operation" if node in has_input else "input"
-        box = ax.text(column[node], row[node], label, ha="center", va="center", fontsize=10,
-                      zorder=3, gid=f"mlcalc_graph_{kind}",
+        box = ax.text(column[node], row[node], label, ha="center", va="center",
+                      fontsize=node_size, zorder=3, gid=f"mlcalc_graph_{kind}",
                       bbox={"boxstyle": "round,pad=0.45", "facecolor": _GRAPH_FILL[kind],
                             "edgecolor": PALETTE["black"], "alpha": 0.95, "linewidth": 1.0})
         boxes.append(box)
@@ -150,7 +217,7 @@ def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str)
         if label is not None:
             middle_x = (column[source] + column[target]) / 2
             middle_y = (row[source] + row[target]) / 2
-            ax.text(middle_x, middle_y, label, ha="center", va="center", fontsize=9,
+            ax.text(middle_x, middle_y, label, ha="center", va="center", fontsize=edge_size,
                     color=PALETTE["vermillion"], zorder=5, gid="mlcalc_graph_edge_label",
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
                           "edgecolor": "none", "alpha": 0.9})
@@ -177,8 +244,12 @@ def plot_computational_graph(
       (``MulBackward0``, ``SinBackward0``, ...), found by following ``next_functions``; a leaf
       tensor with ``requires_grad=True`` appears as its ``AccumulateGrad`` node.  Inputs that
       do not require grad (constants) are not drawn, as PyTorch does not record them either.
-    * A :class:`mlcalc.autodiff.Var`: the nodes are the ``Var`` objects (labelled with their
-      values) and each edge carries the local derivative that ``backward()`` multiplies by.
+    * A :class:`mlcalc.autodiff.Var`: the nodes are the ``Var`` objects, each edge carries the
+      local derivative that ``backward()`` multiplies by, and every node made by an operation
+      shows the operation (``+``, ``×``, ``sin``, ...) above its value.
+
+    The labels are sized for the book's pages: at least 9 CSS pixels tall when the figure is
+    scaled down to the width of the page's text (a wide graph gets larger fonts).
 
     PyTorch is imported only when ``output`` is a PyTorch tensor.
 
@@ -208,6 +279,8 @@ def plot_computational_graph(
     >>> fig = plot_computational_graph(z, names={"x": x, "y": y, "z": z})
     >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_gid() == "mlcalc_graph_input")
     ['x = 2', 'y = 3']
+    >>> sorted(t.get_text() for t in fig.axes[0].texts if t.get_gid() == "mlcalc_graph_operation")
+    ['sin\\n0.9093', '×\\n6']
     >>> sum(t.get_gid() == "mlcalc_graph_edge" for t in fig.axes[0].texts)  # x*y, sin x, +
     5
     """
