@@ -100,6 +100,7 @@ notebooks: setup
 book: setup
 	$(BIN)/python scripts/execute.py $(EXECUTE_FLAGS)
 	$(BIN)/python scripts/collect_keys.py
+	@rm -rf _build/html/_modules  # source pages of modules that may no longer exist (Sphinx keeps them)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html (or run 'make serve')"
 

@@ -289,7 +289,7 @@ def _import_backend(module_name: str) -> Any:
         label = {"torch": "PyTorch", "tensorflow": "TensorFlow"}[module_name]
         raise ImportError(
             f"backend={module_name!r} needs {label}, which is not installed;"
-            f" install it with: pip install \"mlcalc[{module_name}]\""
+            f' install it with: pip install "mlcalc[{module_name}]"'
         ) from error
 
 
