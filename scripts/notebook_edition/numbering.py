@@ -1,16 +1,23 @@
 """The numbers the website shows, computed from the MyST sources.
 
-Sphinx numbers figures, labelled equations and exercises (sphinx-exercise registers exercises as
-a numbered node type) once for the whole book, in table-of-contents order, in document order
-within a page: the book has no numbered sections, so the numbers run on from page to page
-("Fig. 17", "(15)", "Exercise 15" on the fourth page). The index below walks the pages the same way.
+The chapters of a part marked `numbered` in _toc.yml carry the number <part>.<chapter> (the
+part's position in _toc.yml, the chapter's position in the part: Part II's third chapter is 2.3),
+and Sphinx numbers their figures, labelled equations and exercises (sphinx-exercise registers
+exercises as a numbered node type) from 1 in every chapter, in document order, after the chapter's
+number: Fig. 2.3.1, (2.3.1), Exercise 2.3.1 (book/_ext/numbering.py). Pages outside a numbered part
+(the introduction, the appendix) have no chapter number; their figures, equations and exercises
+are numbered 1, 2, … through all of those pages, in table-of-contents order, as Sphinx does.
+The index below walks the pages the same way.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import yaml
 
 from scripts.notebook_edition import myst
 
@@ -26,7 +33,7 @@ class Target:
     doc: str  # page path without suffix, e.g. book/01-limits/04-calculating-limits
     kind: str  # section, exercise, figure, equation
     anchor: str  # HTML id on the page
-    number: int | None = None
+    number: str | None = None  # as printed: "2.3.4" in a numbered chapter, "4" elsewhere
     title: str = ""
 
 
@@ -37,6 +44,22 @@ class Index:
     exercises: dict[str, list[Target]] = field(default_factory=dict)  # doc -> exercises in order
     figures: dict[str, list[Target]] = field(default_factory=dict)  # doc -> numbered figures
     unlabelled: dict[tuple[str, int], Target] = field(default_factory=dict)  # (doc, line) -> exercise
+    chapters: dict[str, str] = field(default_factory=dict)  # doc -> chapter number, e.g. "2.3"
+
+
+def chapter_numbers(root: Path) -> dict[str, str]:
+    """The chapter number of each page of a numbered part of root/_toc.yml ({} without one)."""
+    toc_file = root / "_toc.yml"
+    if not toc_file.is_file():
+        return {}
+    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    numbers = {}
+    for part, entry in enumerate(toc.get("parts", []), start=1):
+        if entry.get("numbered"):
+            for chapter, page in enumerate(entry.get("chapters", []), start=1):
+                if "file" in page:
+                    numbers[page["file"]] = f"{part}.{chapter}"
+    return numbers
 
 
 def figure_name(block: myst.Directive) -> str | None:
@@ -50,14 +73,23 @@ def figure_name(block: myst.Directive) -> str | None:
     return None
 
 
+def next_number(counters: dict[str, int], chapter: str | None, kind: str) -> str:
+    """Count one more `kind` and return its number as printed: "2.3.4" in chapter 2.3, else "4"."""
+    counters[kind] += 1
+    return f"{chapter}.{counters[kind]}" if chapter else str(counters[kind])
+
+
 def build(root: Path, docs: list[str]) -> Index:
     """Number every figure, labelled equation and exercise of the book, in toc order."""
-    index = Index()
-    counters = {"figure": 0, "equation": 0, "exercise": 0}
+    index = Index(chapters=chapter_numbers(root))
+    unnumbered = {"figure": 0, "equation": 0, "exercise": 0}  # run on through unnumbered pages
     for doc in docs:
         path = root / f"{doc}.md"
         if not path.is_file():
             continue
+        chapter = index.chapters.get(doc)
+        number = functools.partial(next_number, {"figure": 0, "equation": 0, "exercise": 0}
+                                   if chapter else unnumbered, chapter)
         _, blocks = myst.read(path)
         index.exercises[doc] = []
         index.figures[doc] = []
@@ -79,21 +111,18 @@ def build(root: Path, docs: list[str]) -> Index:
                     elif line.strip():
                         pending = []
                     if math:
-                        counters["equation"] += 1
                         index.targets[math["label"]] = Target(
-                            doc, "equation", f"equation-{math['label']}", counters["equation"])
+                            doc, "equation", f"equation-{math['label']}", number("equation"))
                 continue
             if not isinstance(block, myst.Directive):
                 continue
             pending = []
             if block.name == "math" and block.options.get("label"):
-                counters["equation"] += 1
                 label = block.options["label"]
-                index.targets[label] = Target(doc, "equation", f"equation-{label}", counters["equation"])
+                index.targets[label] = Target(doc, "equation", f"equation-{label}", number("equation"))
             elif block.name in ("exercise", "exercise-start") and "nonumber" not in block.options:
-                counters["exercise"] += 1
                 label = block.options.get("label", "")
-                target = Target(doc, "exercise", label, counters["exercise"], block.arg)
+                target = Target(doc, "exercise", label, number("exercise"), block.arg)
                 if label:
                     index.targets[label] = target
                 index.unlabelled[(doc, block.line)] = target
@@ -101,8 +130,7 @@ def build(root: Path, docs: list[str]) -> Index:
             else:
                 name = figure_name(block)
                 if name:
-                    counters["figure"] += 1
-                    target = Target(doc, "figure", name, counters["figure"])
+                    target = Target(doc, "figure", name, number("figure"))
                     index.targets[name] = target
                     index.figures[doc].append(target)
     return index

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 
 import nbformat
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from markdown_it import MarkdownIt
 from myst_parser.config.main import MdParserConfig
@@ -25,7 +26,7 @@ from scripts.notebook_edition import numbering
 from scripts.notebook_edition.convert import Chapter
 from scripts.notebook_edition.myst import MystError
 from scripts.notebooks import book_config, edition, mlcalc_requirement, mlcalc_version
-from tests.bookfiles import HTML, ROOT, chapter_files
+from tests.bookfiles import HTML, ROOT, chapter_files, toc_files
 
 CHAPTERS = chapter_files()
 COMMONMARK = MarkdownIt("commonmark")
@@ -33,9 +34,10 @@ ROLE_NAME = re.compile(r"\{[\w:.-]+\}$")
 LABEL_LINE = re.compile(r"^\([\w:.-]+\)=\s*$", re.M)
 OPTION_LINE = re.compile(r"^:[\w-]+:", re.M)
 MATH_LABEL = re.compile(r"\$\$\s*\([\w:.-]+\)")
-EXERCISE = re.compile(r"^#+ Exercise (\d+)\b")
-SOLUTION = re.compile(r"^#+ Solution to Exercise (\d+)\s*$")
-CAPTION = re.compile(r"^\*\*Figure (\d+)\.\*\* \S")
+NUMBER = r"\d+(?:\.\d+)*"  # 4, or 2.3.4 in chapter 2.3
+EXERCISE = re.compile(rf"^#+ Exercise ({NUMBER})\b")
+SOLUTION = re.compile(rf"^#+ Solution to Exercise ({NUMBER})\s*$")
+CAPTION = re.compile(rf"^\*\*Figure ({NUMBER})\.\*\* \S")
 
 
 def notebook(chapter: str) -> nbformat.NotebookNode:
@@ -112,7 +114,7 @@ def expected_counts(chapter: str) -> dict[str, int]:
             "solutions": names.count("solution-start") + names.count("solution"), "figures": figures}
 
 
-def notebook_counts(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
+def notebook_counts(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
     found = {"exercises": [], "solutions": [], "figures": []}
     for previous, cell in zip(nb.cells, nb.cells[1:]):
         if cell.cell_type != "markdown":
@@ -120,10 +122,10 @@ def notebook_counts(nb: nbformat.NotebookNode) -> dict[str, list[int]]:
         first = cell.source.split("\n", 1)[0]
         for kind, pattern in (("exercises", EXERCISE), ("solutions", SOLUTION)):
             if pattern.match(first):
-                found[kind].append(int(pattern.match(first)[1]))
+                found[kind].append(pattern.match(first)[1])
         picture = previous.cell_type == "code" or previous.source.startswith("![")
         if CAPTION.match(cell.source) and picture:
-            found["figures"].append(int(CAPTION.match(cell.source)[1]))
+            found["figures"].append(CAPTION.match(cell.source)[1])
     return found
 
 
@@ -144,28 +146,73 @@ def test_numbers_are_the_websites(chapter):
         pytest.skip("no built site: run `make book` to compare with the web page")
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     on_page = {
-        "exercises": [int(re.search(r"Exercise (\d+)", div.select_one(".admonition-title").get_text())[1])
+        "exercises": [re.search(rf"Exercise ({NUMBER})", div.select_one(".admonition-title").get_text())[1]
                       for div in soup.select("div.exercise")],
-        "solutions": [int(re.search(r"Exercise (\d+)", div.select_one(".admonition-title").get_text())[1])
+        "solutions": [re.search(rf"Exercise ({NUMBER})", div.select_one(".admonition-title").get_text())[1]
                       for div in soup.select("div.solution")],
-        "figures": [int(re.search(r"(\d+)", span.get_text())[1])
+        "figures": [re.search(rf"({NUMBER})", span.get_text())[1]
                     for span in soup.select("figure figcaption span.caption-number")],
     }
     assert notebook_counts(notebook(chapter)) == on_page
-    numbers = [int(m) for m in re.findall(r"\\tag\{(\d+)\}", "\n".join(
-        cell.source for cell in notebook(chapter).cells if cell.cell_type == "markdown"))]
-    assert numbers == [int(re.search(r"(\d+)", span.get_text())[1]) for span in soup.select("span.eqno")]
+    numbers = re.findall(rf"\\tag\{{({NUMBER})\}}", "\n".join(
+        cell.source for cell in notebook(chapter).cells if cell.cell_type == "markdown"))
+    assert numbers == [re.search(rf"({NUMBER})", span.get_text())[1] for span in soup.select("span.eqno")]
+    # The page shows its chapter number in its title, as the sidebar does.
+    chapter_number = edition().index.chapters.get(chapter)
+    if chapter_number:
+        assert soup.select_one("main h1 span.section-number").get_text().strip() == chapter_number
 
 
 def test_numbering_follows_the_table_of_contents():
-    """Figures, exercises and equations are numbered through the whole book, page after page."""
+    """Chapters of a numbered part are <part>.<chapter>; their figures, exercises and equations are
+    numbered from 1 in every chapter, after the chapter's number (no page opens with "Exercise 15").
+    Pages outside the parts' chapters (introduction, appendix) run on 1, 2, … between them."""
     index = edition().index
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    numbered = [part for part in toc["parts"] if part.get("numbered")]
+    assert numbered, "no numbered part in _toc.yml"
+    for part_number, part in enumerate(toc["parts"], start=1):
+        for chapter_number, page in enumerate(part["chapters"], start=1):
+            expected = f"{part_number}.{chapter_number}" if part.get("numbered") else None
+            assert index.chapters.get(page["file"]) == expected, page["file"]
+    assert index.chapters["book/02-derivatives/03-derivatives-in-ml"] == "2.3"
     for kind in ("figure", "exercise", "equation"):
-        numbers = [t.number for t in index.targets.values() if t.kind == kind]
-        assert sorted(numbers) == list(range(1, len(numbers) + 1)), kind
-    first, second = CHAPTERS[1], CHAPTERS[2]  # two pages in toc order: numbers run on
-    if index.exercises[first] and index.exercises[second]:
-        assert index.exercises[second][0].number == index.exercises[first][-1].number + 1
+        by_doc: dict[str, list[str]] = {}
+        for target in index.targets.values():
+            if target.kind == kind:
+                by_doc.setdefault(target.doc, []).append(target.number)
+        unnumbered = []
+        for doc in toc_files():
+            numbers = sorted(by_doc.get(doc, []), key=lambda n: int(n.rsplit(".", 1)[-1]))
+            chapter = index.chapters.get(doc)
+            if chapter:
+                assert numbers == [f"{chapter}.{k}" for k in range(1, len(numbers) + 1)], (kind, doc)
+            else:
+                unnumbered += numbers
+        assert sorted(map(int, unnumbered)) == list(range(1, len(unnumbered) + 1)), kind
+    for doc, exercises in index.exercises.items():
+        if exercises and doc in index.chapters:
+            assert exercises[0].number == f"{index.chapters[doc]}.1", doc
+
+
+def test_a_numbered_part_numbers_its_chapters(tmp_path):
+    """Two parts, the second numbered: its second chapter is 2.2, and its figures, exercises and
+    equations restart from 1 after that number; the unnumbered first part counts 1, 2, …"""
+    book = tmp_path / "book"
+    book.mkdir()
+    (tmp_path / "_toc.yml").write_text(
+        "format: jb-book\nroot: book/intro\nparts:\n  - caption: A\n    chapters:\n      - file: book/a\n"
+        "  - caption: B\n    numbered: 1\n    chapters:\n      - file: book/b\n      - file: book/c\n",
+        encoding="utf-8")
+    page = "# {title}\n\n$$\nx\n$$ ({label}-eq)\n\n```{{exercise}}\n:label: {label}-ex\n\nDo.\n```\n\n" \
+           "```{{exercise}}\n:label: {label}-ex2\n\nDo.\n```\n"
+    for name in ("a", "b", "c"):
+        (book / f"{name}.md").write_text(page.format(title=name.upper(), label=name), encoding="utf-8")
+    index = numbering.build(tmp_path, ["book/a", "book/b", "book/c"])
+    assert index.chapters == {"book/b": "2.1", "book/c": "2.2"}
+    numbers = {name: target.number for name, target in index.targets.items() if target.kind != "section"}
+    assert numbers == {"a-eq": "1", "a-ex": "1", "a-ex2": "2", "b-eq": "2.1.1", "b-ex": "2.1.1",
+                       "b-ex2": "2.1.2", "c-eq": "2.2.1", "c-ex": "2.2.1", "c-ex2": "2.2.2"}
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)

@@ -39,9 +39,12 @@ _BOOK_RC: dict[str, Any] = {
     "font.size": 11,
     "axes.titlesize": 12,
     "axes.labelsize": 12,
-    "xtick.labelsize": 10,
-    "ytick.labelsize": 10,
-    "legend.fontsize": 10,
+    # Tick labels and legends at 11 points stay at least 9 CSS pixels tall when a figure up to
+    # 10.5 inches wide (three panels) is shrunk to the page's 672-pixel column
+    # (tests/site/test_legibility.py measures every figure of the built site).
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
     "legend.framealpha": 0.9,
     "axes.grid": True,
     "axes.axisbelow": True,
