@@ -36,14 +36,7 @@ VIEWBOX = re.compile(r'viewBox="([-0-9.e]+) ([-0-9.e]+) ([0-9.e]+) ([0-9.e]+)"')
 # Figures whose text is still too small, with the change they need (in a chapter, or in mlcalc's
 # plotting code owned elsewhere). The test fails for any other small figure, and also when a listed
 # figure has become legible (then delete its line): the list only shrinks.
-PENDING = {
-    "whatis-fig-relu-zoom": "mlcalc.plotting.plot_zoom_sequence (slopes.py): figsize width "
-                            "min(2.5 * count, 10.0) instead of min(3.0 * count, 12.0), and drop "
-                            "tick_params(labelsize=8) and set_title(..., fontsize=10) (the style's 11 and 12)",
-    "fig-firstprin-zoom": "the same change to mlcalc.plotting.plot_zoom_sequence",
-    "fig-rules-ml-functions": "book/02-derivatives/02-differentiation-rules.md, the figure of the ML "
-                              "functions: drop ax.tick_params(labelsize=9) (the style's 11)",
-}
+PENDING: dict[str, str] = {}  # figure id -> the change it needs (none left)
 
 FIGURES = """async () => {
   // Solutions start folded: unfold them, so that their figures have the width a reader sees.

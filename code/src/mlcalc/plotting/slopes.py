@@ -189,7 +189,7 @@ def plot_zoom_sequence(
     if not math.isfinite(y0):
         raise ValueError(f"f must be defined at x0; f({x0:g}) is not a finite number")
     count = sizes.size
-    fig, axes = plt.subplots(1, count, figsize=(min(3.0 * count, 12.0), 3.2),
+    fig, axes = plt.subplots(1, count, figsize=(min(2.5 * count, 10.0), 3.2),
                              layout="constrained", squeeze=False)
     windows = []
     for ax, width in zip(axes[0], sizes):
@@ -201,10 +201,9 @@ def plot_zoom_sequence(
         ax.plot([x0], [y0], linestyle="none", marker="o", markersize=6, color=PALETTE["vermillion"],
                 zorder=4)
         ax.set_xlim(low, high)
-        ax.set_title(f"width {width:g}", fontsize=10)
+        ax.set_title(f"width {width:g}")
         ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(3))
         ax.yaxis.set_major_locator(mpl.ticker.MaxNLocator(4))
-        ax.tick_params(labelsize=8)
         _label(ax, xlabel, None)
     for ax, (low, high, bottom, top) in zip(axes[0][:-1], windows[1:]):
         ax.add_patch(Rectangle((low, bottom), high - low, top - bottom, facecolor=PALETTE["orange"],
