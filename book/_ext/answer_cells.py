@@ -58,7 +58,16 @@ def add_answer_cells(app: Sphinx, doctree: nodes.document, docname: str) -> None
         parent.insert(parent.index(node) + 1, answer_block(exercise, entry))
 
 
+def note_dependencies(app: Sphinx, doctree: nodes.document) -> None:
+    """A chapter's page shows what keys.json and the cell's wording say: rewrite the page when
+    either changes (Sphinx otherwise keeps a page whose source did not change)."""
+    if answers.chapter_positions(Path(app.srcdir) / "_toc.yml").get(app.env.docname):
+        for path in (app.config.answer_cells_keys or answers.KEYS, answers.__file__):
+            app.env.note_dependency(str(Path(path).resolve()))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("answer_cells_keys", "", "env")  # another keys.json (tests); default mlcalc's
+    app.connect("doctree-read", note_dependencies)
     app.connect("doctree-resolved", add_answer_cells)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = ROOT / "code" / "src" / "mlcalc" / "keys.json"
+WIDTH = 78  # longest line of an answer cell (the page shows about 80 characters of code)
 # What each kind of key expects, in the words of the cell's comment (short: one line of code).
 EXPECTED = {
     "number": "a number",
@@ -89,15 +91,28 @@ def describe(entry: dict) -> str:
     """What the cell's comment says the answer is, for one key of keys.json."""
     kind = entry["kind"]
     names = " and ".join(entry.get("variables") or ["x"])
-    if kind == "sequence":
+    if kind == "sequence":  # a tuple key's hint starts with what it holds: "A tuple (a, b) at x = 1: ..."
         hint = entry.get("hint", "")
-        match = re.match(r"A tuple\b(?P<what>[^:]*)", hint)
-        if match and match["what"].strip():
-            return "a tuple" + match["what"].rstrip(" .")
-        return EXPECTED["sequence"]
+        if not re.match(r"A tuple\b", hint):
+            return EXPECTED["sequence"]
+        depth, end = 0, len(hint)
+        for index, char in enumerate(hint):  # up to the first ":" or ";" outside parentheses
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if char in ":;" and depth == 0:
+                end = index
+                break
+        return "a tuple" + hint[len("A tuple"):end].rstrip(" .")
     return EXPECTED[kind].format(names=names)
 
 
 def cell_source(exercise: str, entry: dict) -> str:
-    """The answer cell: the learner replaces ``...`` and runs it."""
-    return f'answer = ...  # your answer: {describe(entry)}\nmc.check("{exercise}", answer)'
+    """The answer cell: the learner replaces ``...`` and runs it.
+
+    The comment says what kind of answer to type; when it would make the line longer than
+    WIDTH characters (a tuple's description), it goes on the lines above ``answer = ...``.
+    """
+    line = f"answer = ...  # your answer: {describe(entry)}"
+    if len(line) > WIDTH:
+        comment = textwrap.wrap(f"Your answer: {describe(entry)}", WIDTH - 2)
+        line = "\n".join(f"# {part}" for part in comment) + "\nanswer = ..."
+    return f'{line}\nmc.check("{exercise}", answer)'

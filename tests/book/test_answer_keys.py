@@ -115,7 +115,18 @@ def test_the_answer_cell_says_what_kind_of_answer_to_type():
     assert "a function of x" in function
     sequence = answers.cell_source("2.3.1", {"kind": "sequence", "hint": "A tuple (C, dC/dm): the rest."})
     assert "# your answer: a tuple (C, dC/dm)\n" in sequence
+    # What the tuple holds ends at the first ":" or ";" outside parentheses; the rest is a hint.
+    entry = {"kind": "sequence", "hint": "A tuple (y: at 2; or 3, x) at x = 1; it passes (2, g(2))."}
+    assert answers.describe(entry) == "a tuple (y: at 2; or 3, x) at x = 1"
+    assert answers.describe({"kind": "sequence", "hint": "Three numbers."}) == "a tuple of values"
     compile(sequence, "cell", "exec")
+    # A long description goes above the answer line, wrapped, so no line needs scrolling.
+    long = answers.cell_source("2.2.9", {"kind": "sequence", "hint": "A tuple (" + "a value, " * 20 + "z)."})
+    lines = long.split("\n")
+    assert lines[-2:] == ["answer = ...", 'mc.check("2.2.9", answer)'] and lines[0].startswith("# Your answer: a tuple (")
+    assert all(line.startswith("# ") for line in lines[:-2]) and len(lines) > 3
+    assert max(map(len, lines)) <= answers.WIDTH
+    compile(long, "cell", "exec")
 
 
 def test_the_extension_inserts_a_block_after_each_keyed_exercise(monkeypatch, tmp_path):
@@ -167,6 +178,6 @@ def test_each_page_shows_an_answer_block_after_each_checkable_exercise(built_boo
     for block, exercise in zip(blocks, found):
         assert "Check your answer" in block.get_text()
         code = block.select_one("div.highlight pre").get_text()
-        assert f'mc.check("{exercise}", answer)' in code and code.startswith("answer = ...")
+        assert f'mc.check("{exercise}", answer)' in code and "answer = ..." in code
         exercise_box = block.find_previous_sibling()
         assert exercise_box is not None and "exercise" in exercise_box.get("class", []), exercise

@@ -484,9 +484,11 @@ def test_each_checkable_exercise_has_an_answer_cell_before_its_solution(chapter)
     for index, cell in enumerate(cells):
         if "answer-cell" not in cell.metadata.get("tags", []):
             continue
-        match = re.fullmatch(r'answer = \.\.\.  # your answer: .+\nmc\.check\("([\w.]+)", answer\)', cell.source)
-        assert match, cell.source
-        found.append(match[1])
+        match = re.fullmatch(r'(# .+\n)*answer = \.\.\.(  # your answer: .+)?\nmc\.check\("([\w.]+)", answer\)',
+                             cell.source)
+        assert match and "our answer: " in cell.source, cell.source
+        assert max(len(line) for line in cell.source.split("\n")) <= answers.WIDTH
+        found.append(match[3])
         assert cell.cell_type == "code" and SOLUTION.match(cells[index + 1].source), cell.source
         assert any(re.search(r"^import mlcalc as mc$", earlier.source, re.M)
                    for earlier in cells[:index] if earlier.cell_type == "code")
@@ -500,7 +502,7 @@ def test_the_answer_cell_checks_in_a_notebook_session():
 
     for exercise, entry in answers.load_keys().items():
         answer = ...
-        result = eval(compile(answers.cell_source(exercise, entry).split("\n")[1], "cell", "eval"))
+        result = eval(compile(answers.cell_source(exercise, entry).split("\n")[-1], "cell", "eval"))
         assert result.status == "invalid" and "replace ..." in str(result).lower(), exercise
         key = exercises.load_keys()[exercise]
         answer = key.value
