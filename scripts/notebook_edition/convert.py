@@ -21,7 +21,7 @@ from pybtex.database import parse_file
 from pybtex.plugin import find_plugin
 from pybtex.richtext import Text as RichText
 
-from scripts.notebook_edition import myst
+from scripts.notebook_edition import answers, myst
 from scripts.notebook_edition.myst import Directive, Fence, MystError, Text
 from scripts.notebook_edition.numbering import HEADING, LABEL_LINE, MATH_LABEL, Index
 
@@ -61,6 +61,9 @@ class Edition:
     version: str
     raw_url: str = ""  # files of the repository, ending in /
     bibliography: dict = field(default_factory=dict)  # key -> (label, "Author, year", formatted entry)
+    # Exercise id -> checkable answer key (mlcalc's keys.json), and doc -> (part, chapter).
+    keys: dict = field(default_factory=answers.load_keys)
+    positions: dict = field(default_factory=answers.chapter_positions)
 
     @classmethod
     def load(cls, root: Path, index: Index, base_url: str, version: str, bibfile: Path) -> "Edition":
@@ -105,6 +108,7 @@ class Chapter:
         self.collapsed: list[nbformat.NotebookNode] = []
         self.solution_level: int | None = None  # heading level of the open solution
         self.after_solution: int | None = None  # heading level of the solution just closed
+        self.imports_mc = False  # whether a code cell so far imports mlcalc as mc (answer cells use it)
 
     # ---- errors -----------------------------------------------------------------------------
     def fail(self, line: int, message: str) -> MystError:
@@ -296,11 +300,12 @@ class Chapter:
             cell.metadata.update(COLLAPSED)
             self.collapsed.append(cell)
             self.solution_level = level
+            check = self.answer_cell(target, block.line)
             if name == "solution-start":  # the solution's cells follow, up to {solution-end}
-                return [Break(), cell]
+                return [Break(), *check, cell]
             body = self.blocks(block.children)
             self.after_solution = level
-            return [Break(), cell, *body, Break()]
+            return [Break(), *check, cell, *body, Break()]
         if name == "solution-end":
             self.after_solution = self.solution_level
             return [Break()]
@@ -322,6 +327,21 @@ class Chapter:
         if name == "eval-rst":
             return [self.api_reference(block)]
         raise self.fail(block.line, f"the notebook edition does not know the directive {{{name}}}")
+
+    def answer_cell(self, target, line: int) -> list:
+        """The cell where a learner checks their answer with mc.check, before the solution:
+        only for an exercise with a checkable key in mlcalc's keys.json."""
+        order = self.edition.index.exercises.get(self.doc, []).index(target) + 1
+        exercise = answers.exercise_id(target.number, self.edition.positions.get(self.doc), order)
+        entry = self.edition.keys.get(exercise) if exercise else None
+        if entry is None:
+            return []
+        if not self.imports_mc:
+            raise self.fail(line, f"exercise {exercise} has an answer cell, but no code cell before it "
+                            "runs `import mlcalc as mc`")
+        cell = nbformat.v4.new_code_cell(answers.cell_source(exercise, entry))
+        cell.metadata["tags"] = ["answer-cell"]
+        return [cell]
 
     def api_reference(self, block: Directive) -> str:
         """`automodule` and friends: the documentation is on the published page and in help()."""
@@ -367,6 +387,8 @@ class Chapter:
 
     def code_cell(self, block: Directive) -> list:
         tags = list(block.options.get("tags") or [])
+        if any(re.match(r"^\s*import mlcalc as mc\s*$", line) for line in block.body):
+            self.imports_mc = True
         if "remove-cell" in tags:
             return []
         lines = []

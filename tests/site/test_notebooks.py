@@ -22,7 +22,7 @@ from markdown_it.renderer import RendererHTML
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from scripts.notebook_edition import numbering
+from scripts.notebook_edition import answers, numbering
 from scripts.notebook_edition.convert import Chapter
 from scripts.notebook_edition.myst import MystError
 from scripts.notebooks import book_config, edition, mlcalc_requirement, mlcalc_version
@@ -510,3 +510,72 @@ def test_gated_exercises_solution_directives_and_image_figures(tmp_path):
     assert nb.metadata["colab"]["collapsed_sections"] == [nb.cells[7].id]
     assert {kind: len(numbers) for kind, numbers in notebook_counts(nb).items()} == \
         {"exercises": 1, "solutions": 1, "figures": 1}
+
+
+# ---- answer cells (mlcalc.check) ------------------------------------------------------------
+
+def checkable_ids(chapter: str) -> list[str]:
+    """The ids of the chapter's exercises with a checkable key in keys.json, in order."""
+    position = answers.chapter_positions().get(chapter)
+    if position is None:
+        return []
+    prefix = f"{position[0]}.{position[1]}."
+    ids = [e for e in answers.load_keys() if e.startswith(prefix) and e[len(prefix):].isdigit()]
+    return sorted(ids, key=lambda e: int(e[len(prefix):]))
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_each_checkable_exercise_has_an_answer_cell_before_its_solution(chapter):
+    cells = notebook(chapter).cells
+    found = []
+    for index, cell in enumerate(cells):
+        if "answer-cell" not in cell.metadata.get("tags", []):
+            continue
+        match = re.fullmatch(r'(# .+\n)*answer = \.\.\.(  # your answer: .+)?\nmc\.check\("([\w.]+)", answer\)',
+                             cell.source)
+        assert match and "our answer: " in cell.source, cell.source
+        assert max(len(line) for line in cell.source.split("\n")) <= answers.WIDTH
+        found.append(match[3])
+        assert cell.cell_type == "code" and SOLUTION.match(cells[index + 1].source), cell.source
+        assert any(re.search(r"^import mlcalc as mc$", earlier.source, re.M)
+                   for earlier in cells[:index] if earlier.cell_type == "code")
+    assert found == checkable_ids(chapter)
+
+
+def test_the_answer_cell_checks_in_a_notebook_session():
+    """The cell as a learner runs it: `...` asks for an answer; the key's own value is right."""
+    import mlcalc as mc
+    from mlcalc import exercises
+
+    for exercise, entry in answers.load_keys().items():
+        answer = ...
+        result = eval(compile(answers.cell_source(exercise, entry).split("\n")[-1], "cell", "eval"))
+        assert result.status == "invalid" and "replace ..." in str(result).lower(), exercise
+        key = exercises.load_keys()[exercise]
+        answer = key.value
+        assert mc.check(exercise, answer), exercise
+
+
+CHECKED_CHAPTER = SMALL_CHAPTER.replace("# A chapter\n", "# A chapter\n\n```{code-cell} ipython3\nimport mlcalc as mc\n```\n")
+
+
+def test_an_answer_cell_comes_before_a_keyed_exercises_folded_solution(tmp_path):
+    source = tmp_path / "book" / "chapter.md"
+    source.parent.mkdir(parents=True)
+    source.write_text(CHECKED_CHAPTER, encoding="utf-8")
+    keys = {"1.1.1": {"kind": "expression", "variables": ["x"]}}
+    shared = dataclasses.replace(edition(), root=tmp_path, index=numbering.build(tmp_path, ["book/chapter"]),
+                                 keys=keys, positions={"book/chapter": (1, 1)})
+    cells = Chapter(shared, source).notebook("pass").cells
+    sources = [cell.source for cell in cells]
+    at = sources.index('answer = ...  # your answer: an expression in x (SymPy or a string)\n'
+                       'mc.check("1.1.1", answer)')
+    assert SOLUTION.match(sources[at + 1]) and EXERCISE.match(sources[at - 1].lstrip("\n"))
+    # Without a key (or with a proof's): no answer cell.
+    shared = dataclasses.replace(shared, keys={})
+    assert not any("mc.check" in cell.source for cell in Chapter(shared, source).notebook("pass").cells)
+    # A keyed exercise in a chapter that never imports mlcalc as mc cannot have a working cell.
+    source.write_text(SMALL_CHAPTER, encoding="utf-8")
+    shared = dataclasses.replace(shared, keys=keys, index=numbering.build(tmp_path, ["book/chapter"]))
+    with pytest.raises(MystError, match="import mlcalc as mc"):
+        Chapter(shared, source).notebook("pass")
