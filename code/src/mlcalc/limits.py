@@ -352,6 +352,8 @@ def _numeric_one_side(f: Callable, a: float, direction: int) -> tuple[str, float
     if wiggles is not None:
         return wiggles
     trend = _trend(values)
+    if trend is not None and trend[0] == "slow":
+        return _converged(*trend[1:])
     if trend is not None and trend[0] != "converges":
         return trend
     candidates = [] if trend is None else [trend[1:]]
@@ -365,11 +367,15 @@ def _numeric_one_side(f: Callable, a: float, direction: int) -> tuple[str, float
     if not candidates:
         return "cannot tell", math.nan, math.nan
     if len(candidates) == 2:
-        (first, first_error), (second, second_error) = candidates
-        if abs(first - second) > first_error + second_error:
+        (trended, trend_error), (extrapolated, error) = candidates
+        gap = abs(trended - extrapolated)
+        if gap > trend_error + error:
             return "cannot tell", math.nan, math.nan  # the trend and the extrapolation disagree
-    value, error = min(candidates, key=lambda pair: pair[1])
-    return _converged(value, error)
+        # Extrapolation is the more precise when f is smooth, but its own estimate trusts
+        # its model (powers of h); the trend of the deepest samples does not, so their gap
+        # bounds what the model may have missed (as for |h|**0.3).
+        return _converged(extrapolated, max(error, 2 * gap))
+    return _converged(*candidates[0])
 
 
 def _converged(value: float, error: float) -> tuple[str, float, float]:
@@ -423,8 +429,8 @@ def _clean_length(values: np.ndarray, noise: np.ndarray) -> int:
     """How many samples come before round-off takes over.
 
     Round-off starts tiny beside the value and grows as the step shrinks.  It shows in three
-    ways: the measured noise of a sample reaches a tenth of its move (while still below a
-    millionth of its value); the samples jump up and down (2 reversals in 6 moves) by more
+    ways: the measured noise of a sample reaches a tenth of its move while still below a
+    millionth of its value, and keeps growing; the samples jump up and down (2 reversals in 6 moves) by more
     and more, starting from moves below 1e-4 of the value; or, after settled values, one
     sample leaps away (1e3 times more than any of the last 8 moves), as ``exp(h) - 1`` does
     when ``exp(h)`` rounds to 1.  Wiggles that are large from the start are f's own.
@@ -436,7 +442,11 @@ def _clean_length(values: np.ndarray, noise: np.ndarray) -> int:
     with np.errstate(all="ignore"):
         for k in range(1, len(differences)):
             moves = max(size[k - 1], size[k])
-            if 0.1 * moves < noise[k] and 1e3 * _EPS * abs(values[k]) < noise[k] <= 1e-6 * abs(values[k]):
+            if (
+                0.1 * moves < noise[k]
+                and 1e3 * _EPS * abs(values[k]) < noise[k] <= 1e-6 * abs(values[k])
+                and noise[k + 1 : k + 5].max(initial=0) >= 2 * noise[k]
+            ):
                 return k
             recent = size[max(0, k - 8) : k]
             if k >= 3 and signs[k] and size[k] > 1e-8 * local[k] and size[k] > 1e3 * recent.max():
@@ -481,19 +491,29 @@ def _oscillation(values: np.ndarray) -> tuple[str, float, float] | None:
 def _trend(values: np.ndarray) -> tuple[str, float, float] | None:
     """What the last (up to 16) samples do, if they move steadily one way.
 
-    Moves that do not shrink mean divergence; moves that shrink geometrically (by a factor
-    of at most rho < 0.9 per step) leave at most ``|last move| rho / (1 - rho)`` to go, which
-    gives a value and an error; samples that no longer move (beyond rounding) give their last
-    value.  None if the samples wiggle or their moves shrink too slowly to tell.
+    Moves that do not shrink mean divergence.  Moves that shrink geometrically, by a factor
+    of at most rho < 1 per step, leave at most ``|last move| rho / (1 - rho)`` to go: a value
+    and an error (twice that; "slow", and four times that, if rho >= 0.9).  Samples that no longer move (beyond
+    rounding) give their last value, with an error of their drift over the last three
+    quarters of the samples (slow creep such as 1/log(1/h) moves less than rounding per
+    step; if all their moves still point one way without dying out, that is "slow").  None
+    if the samples wiggle.
     """
     tail = values[-16:]
-    differences, signs = _moves(tail)
+    differences, signs = _moves(tail, rounding=8 * _EPS)
     if tail.size < 2:
         return None
-    if not signs.any():
-        return "converges", float(tail[-1]), float(np.abs(differences).max()) + 16 * _EPS * abs(tail[-1])
-    if not (np.all(signs == signs[0])):
+    steady = signs[signs != 0]
+    if steady.size and not np.all(steady == steady[0]):
         return None
+    if steady.size < signs.size:  # moves at rounding level may still add up: the drift since a quarter in
+        drift = np.ptp(values[len(values) // 4 :])
+        size = np.abs(differences)
+        one_way = np.all(differences >= 0) or np.all(differences <= 0)
+        creeping = one_way and np.count_nonzero(differences) >= differences.size // 2
+        half = max(1, size.size // 2)
+        slow = creeping and size[-half:].mean() > 0.1 * size[:half].mean()  # not dying out
+        return ("slow" if slow else "converges"), float(tail[-1]), float(drift + 16 * _EPS * abs(tail[-1]))
     size = np.abs(differences)
     ratios = size[1:] / size[:-1]
     if ratios.size >= 4 and size[-4:].mean() >= (1 - 1e-3) * size[:4].mean() and ratios.min() > 0.5:
@@ -501,11 +521,14 @@ def _trend(values: np.ndarray) -> tuple[str, float, float] | None:
     if ratios.size < 4:
         return None
     worst = ratios.max()
-    if worst >= 0.9:
-        return None
-    typical = ratios[-4:].mean()
+    typical = min(ratios[-4:].mean(), worst)
     value = tail[-1] + differences[-1] * typical / (1 - typical)
-    return "converges", float(value), float(2 * size[-1] * worst / (1 - worst) + 16 * _EPS * abs(value))
+    # Moves that shrink by less than 10 % a step: no power of h (Richardson's model) but
+    # h**0.15 or slower, such as 1/log(1/h), whose ratio creeps up towards 1; only a wider
+    # bound on what is left can be trusted.
+    slow = worst >= 0.9
+    error = (4 if slow else 2) * size[-1] * worst / (1 - worst) + 16 * _EPS * abs(value) if worst < 1 else math.inf
+    return ("slow" if slow else "converges"), float(value), float(error)
 
 
 def _richardson(steps: np.ndarray, values: np.ndarray, noise: np.ndarray) -> tuple[float, float]:
