@@ -445,7 +445,7 @@ def _clean_length(values: np.ndarray, noise: np.ndarray) -> int:
             if (
                 0.1 * moves < noise[k]
                 and 1e3 * _EPS * abs(values[k]) < noise[k] <= 1e-6 * abs(values[k])
-                and noise[k + 1 : k + 5].max(initial=0) >= 2 * noise[k]
+                and np.median(noise[k + 3 : k + 7]) >= 4 * np.median(noise[max(0, k - 1) : k + 3])
             ):
                 return k
             recent = size[max(0, k - 8) : k]
@@ -493,7 +493,8 @@ def _trend(values: np.ndarray) -> tuple[str, float, float] | None:
 
     Moves that do not shrink mean divergence.  Moves that shrink geometrically, by a factor
     of at most rho < 1 per step, leave at most ``|last move| rho / (1 - rho)`` to go: a value
-    and an error (twice that; "slow", and four times that, if rho >= 0.9).  Samples that no longer move (beyond
+    and an error (twice that; "slow", and four times that, if rho >= 0.9 at every step;
+    None if some steps shrink fast and others not, which is round-off, not a trend).  Samples that no longer move (beyond
     rounding) give their last value, with an error of their drift over the last three
     quarters of the samples (slow creep such as 1/log(1/h) moves less than rounding per
     step; if all their moves still point one way without dying out, that is "slow").  None
@@ -527,6 +528,8 @@ def _trend(values: np.ndarray) -> tuple[str, float, float] | None:
     # h**0.15 or slower, such as 1/log(1/h), whose ratio creeps up towards 1; only a wider
     # bound on what is left can be trusted.
     slow = worst >= 0.9
+    if slow and ratios.min() < 0.8:  # irregular moves (round-off at the end): no trend to read
+        return None
     error = (4 if slow else 2) * size[-1] * worst / (1 - worst) + 16 * _EPS * abs(value) if worst < 1 else math.inf
     return ("slow" if slow else "converges"), float(value), float(error)
 
