@@ -390,6 +390,51 @@ def test_a_limit_result_built_by_hand_gets_a_verdict():
         LimitResult(1.0, True, 1.0, 1.0, "numeric", 0.0, "exists")
 
 
+def test_exact_one_sided_results_report_the_side_asked_for():
+    right = limit("1/x", 0, side="+")
+    assert (right.left, right.right, right.value, right.verdict) == (None, sp.oo, sp.oo, "+inf")
+    left = limit("1/x", 0, side="-")
+    assert (left.left, left.right, left.value, left.verdict) == (-sp.oo, None, -sp.oo, "-inf")
+    step = limit("Abs(x)/x", 0, side="-")
+    assert (step.left, step.right, step.value, step.exists) == (-1, None, -1, True)
+    for result in (right, left, step):
+        assert result.method == "sympy" and result.error == 0
+        assert result.exists is (result.verdict == "converges")
+
+
+def test_exact_verdicts_when_sympy_cannot_answer_or_f_is_not_real():
+    unknown = limit(sp.Function("g")(x), 0)  # an unknown function: SymPy only writes g(0)
+    assert unknown.verdict == "cannot tell" and unknown.exists is False and is_nan(unknown.value)
+    assert repr(unknown).endswith("# cannot tell: SymPy could not find this limit")
+    complex_valued = limit("sqrt(x)", -1)  # sqrt is not real left of 0
+    assert complex_valued.verdict == "undefined" and is_nan(complex_valued.value)
+    assert limit("sqrt(x)", -1, side="+").verdict == "undefined"
+    one_side_oscillates = limit("sin(1/x)*Heaviside(x)", 0)
+    assert one_side_oscillates.verdict == "oscillates" and one_side_oscillates.left == 0
+
+
+def test_exact_limit_at_a_float_with_no_simple_form_uses_its_decimal_value():
+    assert limit(x**2, 0.1234567891).value == sp.Rational("0.1234567891") ** 2
+    assert limit(x**2, 2.5).value == sp.Rational(25, 4)
+
+
+def test_too_few_sides_are_named_in_the_message():
+    with pytest.raises(ValueError, match=r"^n must be an integer >= 3; got 2$"):
+        archimedes_bounds(2)
+    with pytest.raises(ValueError, match=r"^ns must be an integer >= 3; got 2$"):
+        bounds_table([2])
+    with pytest.raises(ValueError, match=r"^n must be 3 or 4 times a power of 2 .*; got 5$"):
+        archimedes_bounds(5)
+
+
+def test_a_limit_result_built_by_hand_without_a_side_cannot_tell():
+    assert LimitResult(math.nan, False, None, 2.0, "numeric").verdict == "cannot tell"
+    assert LimitResult(sp.oo, False, sp.oo, sp.oo, "sympy").verdict == "+inf"
+    assert LimitResult(-sp.oo, False, None, -sp.oo, "sympy").verdict == "-inf"
+    assert LimitResult(sp.nan, False, -1, 1, "sympy").verdict == "sides differ"
+    assert LimitResult(sp.nan, False, -sp.oo, sp.oo, "sympy").verdict == "sides differ"
+
+
 # ----------------------------------------------------------------------------------------------
 # Families of functions: the numerical verdict is SymPy's (or "cannot tell")
 

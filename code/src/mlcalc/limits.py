@@ -117,7 +117,9 @@ class LimitResult:
         if verdict == "oscillates":
             return "does not exist: f oscillates and does not settle on a value"
         if verdict == "undefined":
-            return "does not exist: f is undefined (it fails or returns nan) on a side of the point"
+            return "does not exist: f is undefined (it fails, returns nan or is not real) on a side of the point"
+        if self.method == "sympy":
+            return "cannot tell: SymPy could not find this limit"
         return ("cannot tell: the samples neither settle on a value nor clearly diverge; "
                 "give f as a SymPy expression for an exact answer")
 
@@ -129,22 +131,11 @@ def _default_verdict(result: LimitResult) -> str:
     """The verdict of a LimitResult built without one (from its value and sides)."""
     if result.exists:
         return "converges"
-    if _is_infinite(result.value):
-        return "+inf" if _sign(result.value) > 0 else "-inf"
-    sides = (result.left, result.right)
-    if all(side is not None and (_is_number(side) or _is_infinite(side)) for side in sides):
+    if result.value in (math.inf, -math.inf):  # also SymPy's oo and -oo
+        return "+inf" if result.value > 0 else "-inf"
+    if all(_is_number(side) or side in (math.inf, -math.inf) for side in (result.left, result.right)):
         return "sides differ"
     return "cannot tell"
-
-
-def _is_infinite(value: Any) -> bool:
-    if isinstance(value, sp.Basic):
-        return value in (sp.oo, -sp.oo, sp.zoo)
-    return isinstance(value, float) and math.isinf(value)
-
-
-def _sign(value: Any) -> int:
-    return 1 if (value == sp.oo or (isinstance(value, float) and value > 0)) else -1
 
 
 def _is_number(value: Any) -> bool:
@@ -267,8 +258,9 @@ def _symbolic_limit(f: Any, a: Any, side: str) -> LimitResult:
         return LimitResult(value, verdict == "converges", left, right, "sympy", 0.0, verdict)
     (left_verdict, left), (right_verdict, right) = found["-"], found["+"]
     verdicts = (left_verdict, right_verdict)
-    if "oscillates" in verdicts or "cannot tell" in verdicts:
-        verdict = "oscillates" if "oscillates" in verdicts else "cannot tell"
+    undecided = [verdict for verdict in ("oscillates", "undefined", "cannot tell") if verdict in verdicts]
+    if undecided:
+        verdict = undecided[0]
     elif left_verdict == right_verdict and left == right:
         verdict = left_verdict
     else:
@@ -278,12 +270,16 @@ def _symbolic_limit(f: Any, a: Any, side: str) -> LimitResult:
 
 
 def _exact_side(value: sp.Expr) -> tuple[str, sp.Expr]:
-    """SymPy's one-sided answer as (verdict, value): oscillation (AccumBounds) becomes nan."""
-    if isinstance(value, sp.AccumBounds) or value.has(sp.AccumBounds):
+    """SymPy's one-sided answer as (verdict, value): oscillation (AccumBounds) becomes nan,
+    a complex value (f is not real there) "undefined", and an answer SymPy could not reach
+    (an unevaluated limit, nan, an unknown function's value) "cannot tell"."""
+    if value.has(sp.AccumBounds):
         return "oscillates", sp.nan
     if value in (sp.oo, -sp.oo):
         return ("+inf" if value == sp.oo else "-inf"), value
-    if value.has(sp.Limit) or value in (sp.zoo, sp.nan) or not _is_number(value):
+    if value.is_real is False:
+        return "undefined", sp.nan
+    if not _is_number(value):
         return "cannot tell", sp.nan
     return "converges", value
 
@@ -338,7 +334,15 @@ def _exact_point(number: float) -> sp.Expr:
 
 
 def _numeric_one_side(f: Callable, a: float, direction: int) -> tuple[str, float, float]:
-    """(verdict, value, error) of f(a + direction*h) as h -> 0+."""
+    """(verdict, value, error) of f(a + direction*h) as h -> 0+.
+
+    In order: no defined sample is "undefined"; the samples before round-off takes over
+    are kept; if they still turn back and forth, the spread of the last ones decides
+    (oscillates, squeezed to a value, or cannot tell); if they move steadily, their trend
+    may show divergence or slow creep (only its own wide bound counts then).  Otherwise the
+    value is Richardson extrapolation of the largest steps, if it agrees with the deepest
+    sample, and with the geometric trend of the deepest samples when there is one.
+    """
     steps, values, noise = _sample(f, a, direction)
     defined = np.isfinite(values)
     if not defined.any():
@@ -629,10 +633,6 @@ def polygon_area(n: int, r: float = 1.0, inscribed: bool = True) -> float:
     return sides * radius**2 * math.tan(math.pi / sides)
 
 
-def _is_power_of_two(k: int) -> bool:
-    return k > 0 and k & (k - 1) == 0
-
-
 def archimedes_bounds(n: int) -> tuple[float, float]:
     """Lower and upper bounds on pi from regular ``n``-gons in and around the unit circle.
 
@@ -652,7 +652,8 @@ def archimedes_bounds(n: int) -> tuple[float, float]:
     sides = check_positive_int("n", n, minimum=3)
     # Half-perimeters (inscribed, circumscribed) of the triangle and the square.
     starts = {3: (1.5 * math.sqrt(3), 3 * math.sqrt(3)), 4: (2 * math.sqrt(2), 4.0)}
-    base = next((b for b in starts if sides % b == 0 and _is_power_of_two(sides // b)), None)
+    # A power of two k >= 1 has a single bit set: k & (k - 1) == 0.
+    base = next((b for b in starts if sides % b == 0 and (sides // b) & (sides // b - 1) == 0), None)
     if base is None:
         raise ValueError(f"n must be 3 or 4 times a power of 2 (6, 8, 12, 16, 24, ..., 96); got {sides}")
     lower, upper = starts[base]
