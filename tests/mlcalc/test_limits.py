@@ -416,6 +416,13 @@ def test_exact_verdicts_when_sympy_cannot_answer_or_f_is_not_real():
 def test_exact_limit_at_a_float_with_no_simple_form_uses_its_decimal_value():
     assert limit(x**2, 0.1234567891).value == sp.Rational("0.1234567891") ** 2
     assert limit(x**2, 2.5).value == sp.Rational(25, 4)
+    # Forms of up to 3 operations stand for the float: 1 + sqrt(3), 3 sqrt(5).
+    assert limit(x, 1 + math.sqrt(3)).value == 1 + sp.sqrt(3)
+    assert limit(x, 3 * math.sqrt(5)).value == 3 * sp.sqrt(5)
+    # Longer forms (sqrt(2) E, sqrt(2 sqrt(6) + 5)) do not: the float's own value is used.
+    for point in (math.e * math.sqrt(2), math.sqrt(2) + math.sqrt(3)):
+        value = limit(x, point).value
+        assert isinstance(value, sp.Rational) and abs(float(value) - point) <= 1e-15 * point
 
 
 def test_too_few_sides_are_named_in_the_message():
