@@ -413,6 +413,22 @@ def test_exact_verdicts_when_sympy_cannot_answer_or_f_is_not_real():
     assert one_side_oscillates.verdict == "oscillates" and one_side_oscillates.left == 0
 
 
+def test_exact_two_sided_verdicts_with_one_side_unsettled():
+    # One side converges, the other is complex (f not real there) or beyond SymPy.
+    half_complex = limit("1 + (I - 1)*Heaviside(x)", 0)
+    assert half_complex.verdict == "undefined" and half_complex.left == 1 and is_nan(half_complex.right)
+    half_unknown = limit("g(x)*Heaviside(x)", 0)
+    assert half_unknown.verdict == "cannot tell" and half_unknown.left == 0 and is_nan(half_unknown.value)
+    assert limit("1/x**2", 0).value == sp.oo and limit("-1/x**2", 0).value == -sp.oo
+
+
+def test_exact_limit_names_the_symbols_it_found():
+    with pytest.raises(ValueError, match=r"^f must be an expression in exactly one symbol; found x, y$"):
+        limit("x*y", 0)
+    with pytest.raises(ValueError, match=r"^f must be an expression in exactly one symbol; found none$"):
+        limit("2", 0)
+
+
 def test_exact_limit_at_a_float_with_no_simple_form_uses_its_decimal_value():
     assert limit(x**2, 0.1234567891).value == sp.Rational("0.1234567891") ** 2
     assert limit(x**2, 2.5).value == sp.Rational(25, 4)
