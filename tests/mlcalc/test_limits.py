@@ -763,6 +763,17 @@ def test_slow_limits_are_cannot_tell_not_a_wrong_value(f):
     assert "SymPy" in repr(result)
 
 
+@pytest.mark.parametrize(("a", "b", "c"), [(0.375, 1000.0, 1e-10), (0.375, 1000.0, -1e-10), (-2, 7000.0, 3e-9),
+                                           (-2, 7.0, 1e-10), (0.125, 1e4, 1.0), (-1.5, 7.0, 1e-12)])
+def test_a_creep_below_rounding_is_not_taken_for_a_settled_value(a, b, c):
+    # b + c/log|x - a| moves by less than a rounding step per sample, always the same way.
+    for side in ("+", "-"):
+        result = limit(lambda t: b + c / math.log(abs(t - a)), a, side=side)
+        assert result.verdict in ("converges", "cannot tell")
+        if result.exists:
+            assert abs(result.value - b) <= result.error
+
+
 def test_round_off_is_not_read_as_the_limit():
     # Below h ~ 1e-8 these samples are round-off: exp(h) - 1 - h is 0 or -h, 1 - cos(h) is 0.
     for f, exact in [(lambda h: (math.exp(h) - 1 - h) / h**2, 0.5), (lambda h: (1 - math.cos(h)) / h**2, 0.5),
