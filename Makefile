@@ -4,6 +4,7 @@
 #   make serve   serve _build/html on http://localhost:$(PORT)
 #   make pdf     the same build, then the whole book as one PDF: _build/pdf/calculus-for-ml.pdf
 #   make clean   remove the built site, the execution cache and Python caches (keeps .venv)
+#   make mutate  mutation testing of mlcalc (slow; not part of `make test`): one score per module
 
 PYTHON ?= python3
 VENV   := .venv
@@ -30,7 +31,7 @@ NPM_STAMP := $(VENV)/npm/.installed-mathjax-$(MATHJAX_VERSION)-axe-$(AXE_VERSION
 MATHJAX_SRC := $(VENV)/npm/node_modules/mathjax/es5
 MATHJAX_DIR := $(VENV)/mathjax/mathjax
 
-.PHONY: book test serve clean setup page notebooks browser bench pdf pdf-tools test-pdf
+.PHONY: book test serve clean setup page notebooks browser bench pdf pdf-tools test-pdf mutate
 
 setup: $(STAMP) $(NPM_STAMP)
 
@@ -122,6 +123,18 @@ test: setup browser
 # Time the build (cold, warm, after edits) and weigh the pages; prints one table.
 bench: setup
 	$(BIN)/python benchmarks/build.py
+
+# Development tools the build does not need (mutmut), on top of the pinned build.
+DEV_STAMP := $(VENV)/.requirements-dev-installed
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+# Mutation testing: mutmut edits mlcalc one small change at a time and runs tests/mlcalc against
+# each edit; prints module, mutants, killed, survived, score and the survivors. Narrow it with
+# e.g. MUTATE_FLAGS="limits --tests tests/mlcalc/test_limits.py --max-children 1".
+mutate: $(DEV_STAMP)
+	$(BIN)/python scripts/mutate.py $(MUTATE_FLAGS)
 
 serve:
 	@test -f _build/html/index.html || { echo "No site yet: run 'make book' first"; exit 1; }
