@@ -119,12 +119,24 @@ def test_figure_text_is_at_least_9_css_pixels_at_the_page_width(site, browser, p
 
 
 CAPTIONS = """() => {
+  // The colour a caption is really drawn on: translucent backgrounds (an admonition's tint)
+  // blended, from the nearest opaque one up, as the browser paints them.
+  const parse = css => (css.match(/[0-9.]+/g) || []).map(Number);
   const background = el => {
+    const layers = [];
     for (; el; el = el.parentElement) {
-      const colour = getComputedStyle(el).backgroundColor;
-      if (colour !== 'rgba(0, 0, 0, 0)' && colour !== 'transparent') return colour;
+      const [r, g, b, a = 1] = parse(getComputedStyle(el).backgroundColor);
+      if (a > 0) layers.push([r, g, b, a]);
+      if (a === 1) break;
     }
-    return getComputedStyle(document.body).backgroundColor;
+    let base = [255, 255, 255];
+    if (layers.length && layers[layers.length - 1][3] === 1) base = layers.pop().slice(0, 3);
+    else {  // the canvas: the root's colour, or white where the root has none
+      const [r, g, b, a = 1] = parse(getComputedStyle(document.documentElement).backgroundColor);
+      if (a > 0) base = [r, g, b];
+    }
+    for (const [r, g, b, a] of layers.reverse()) base = [r, g, b].map((c, i) => a * c + (1 - a) * base[i]);
+    return `rgb(${base.map(c => c.toFixed(1)).join(', ')})`;
   };
   return {theme: document.documentElement.dataset.theme,
           captions: Array.from(document.querySelectorAll('main figure figcaption, main table caption'))

@@ -97,8 +97,13 @@ def test_a_version_tag_builds_checks_publishes_and_deploys_that_edition():
     assert "twine check --strict dist/*" in package
     assert uses(jobs["package"], "actions/upload-artifact")[0]["with"]["name"] == "dist"
 
-    assert "make book" in steps_running(workflow, "site")
+    site = steps_running(workflow, "site")
+    assert any(step.endswith("make pdf") for step in site)  # make pdf builds the site first
     assert uses(jobs["site"], "actions/upload-pages-artifact")[0]["with"]["path"] == "_build/html"
+    # The PDF edition is built with the site, served beside it and attached to the release.
+    assert uses(jobs["site"], "actions/upload-artifact")[0]["with"]["path"] == "_build/pdf/calculus-for-ml.pdf"
+    attach = " ".join(steps_running(workflow, "attach-pdf"))
+    assert "gh release upload" in attach and jobs["attach-pdf"]["permissions"] == {"contents": "write"}
 
     publish = jobs["publish"]
     assert set(publish["needs"]) == {"package", "site"}

@@ -784,8 +784,8 @@ def check(exercise_id: str, answer: Any = _MISSING, *, reveal: bool = False) -> 
     ✗ Not yet: Check the sign.
     >>> check("7.7.7", "-infinity", reveal=True)
     ✓ Correct. The answer is -∞.
-    >>> check("7.7.8", 1.0)
-    ⚠ There is no exercise '7.7.8' with an answer key. Did you mean '7.7.7'?
+    >>> check("7.7.70", 1.0)  # doctest: +ELLIPSIS
+    ⚠ There is no exercise '7.7.70' with an answer key. Did you mean '7.7.7'...
     """
     shown = exercise_id if isinstance(exercise_id, str) else repr(exercise_id)
     try:
