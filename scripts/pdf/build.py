@@ -475,11 +475,21 @@ def _encode_title(title: str, like: bytes) -> bytes | None:
     return None if pad < 0 else b"(" + body + b" " * pad + b")"
 
 
+def _is_doubled(title: str, heading: str) -> bool:
+    """Whether a squashed bookmark title is a squashed heading written out more than once, whole
+    or without its chapter number ("1.11.1WhatcalculusisWhatcalculusis" for "1.1 What calculus is")."""
+    if heading not in title:
+        return False
+    rest = title.replace(heading, "").replace(re.sub(r"^[0-9.]+", "", heading) or heading, "")
+    return rest == "" or re.fullmatch(r"[0-9.]+", rest) is not None
+
+
 def repair_outline(pdf: Path, headings: list[str]) -> int:
     """Give bookmarks their headings' text back; return how many were repaired.
 
     Chromium (156) names the bookmark of a heading that starts a printed page after the heading's
-    first line twice ("What calculus isWhat calculus is"). Each such title is replaced, in place
+    first line twice ("What calculus isWhat calculus is", or with the chapter number
+    "1.1 1.1 What calculus isWhat calculus is"). Each such title is replaced, in place
     and padded to the same length so no offset in the file moves, by the heading it stands for.
     """
     squash = lambda text: "".join(text.split())  # noqa: E731
@@ -492,8 +502,7 @@ def repair_outline(pdf: Path, headings: list[str]) -> int:
         title = squash(_decode_title(token))
         if title in known:
             return match.group(0)
-        best = max((key for key in known if title.endswith(key)
-                    and key.startswith(title[:len(title) - len(key)])), key=len, default=None)
+        best = max((key for key in known if _is_doubled(title, key)), key=len, default=None)
         new = best and _encode_title(known[best], token)
         if not new:
             return match.group(0)
