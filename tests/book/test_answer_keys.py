@@ -1,4 +1,4 @@
-"""Every exercise of Parts I and II has an answer key (or says why it has none), and each web
+"""Every exercise of Parts I to III has an answer key (or says why it has none), and each web
 page shows the answer cell of each exercise that has a checkable key.
 
 The keys come from the solutions' ``mc.exercises.key(...)``/``no_key(...)`` calls, which the
@@ -18,7 +18,7 @@ from docutils import nodes
 from scripts.notebook_edition import answers
 from tests.bookfiles import HTML, ROOT
 
-PARTS = ("book/01-limits", "book/02-derivatives")
+PARTS = ("book/01-limits", "book/02-derivatives", "book/03-autodiff")
 EXERCISE = re.compile(r"^(`{3,}|:{3,})\{exercise(-start)?\}", re.M)
 KEY_CALL = re.compile(r'mc\.exercises\.(?P<call>key|no_key)\(\s*"(?P<id>[^"]+)"')
 KEYS = answers.KEYS
@@ -33,10 +33,10 @@ def all_keys() -> dict[str, dict]:
     return json.loads(Path(KEYS).read_text(encoding="utf-8"))["keys"]
 
 
-def test_parts_one_and_two_are_in_the_table_of_contents():
+def test_parts_one_to_three_are_in_the_table_of_contents():
     found = {doc.split("/")[1] for doc, _ in chapters()}
-    assert found == {"01-limits", "02-derivatives"}
-    assert len(chapters()) == 7
+    assert found == {"01-limits", "02-derivatives", "03-autodiff"}
+    assert len(chapters()) == 13
 
 
 @pytest.mark.parametrize("doc, position", chapters(), ids=[doc for doc, _ in chapters()])
