@@ -16,7 +16,8 @@ Exactly one choice is ``correct``; every choice has an ``explain`` (why it is ri
 Text is MyST (math, emphasis, code). The page shows a ``<fieldset>`` of radio buttons under the
 question as its ``<legend>``, and a live region (``role="status"``) where book/_static/quiz.js
 writes the verdict and the chosen choice's explanation as soon as a choice is selected, by mouse
-or keyboard (arrow keys move between choices). The explanations sit in the page, hidden, so the
+or keyboard (arrow keys move between choices). Each choice's label starts with its letter (A., B.,
+as in the notebook), which also gives a label that is only a formula an accessible name. The explanations sit in the page, hidden, so the
 page needs no script from elsewhere. The notebook edition renders the same block
 (scripts/notebook_edition/quiz.py), with the answers under a folded heading.
 """
@@ -37,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from scripts.notebook_edition.quiz import TITLE as LABEL  # noqa: E402
-from scripts.notebook_edition.quiz import QuizError, parse_quiz  # noqa: E402
+from scripts.notebook_edition.quiz import LETTERS, QuizError, parse_quiz  # noqa: E402
 
 
 class quiz_node(nodes.General, nodes.Element):
@@ -80,6 +81,7 @@ class QuizDirective(SphinxDirective):
             item["input_id"] = f"{ident}-choice-{index}"
             item["name"] = ident
             item["correct"] = choice.correct
+            item["letter"] = LETTERS[index]
             node.append(item)
         for index, choice in enumerate(quiz.choices):
             explanation = quiz_explanation("")
@@ -115,7 +117,7 @@ def visit_choice_html(self, node: quiz_choice) -> None:
     ident = html.escape(node["input_id"])
     self.body.append(
         f'<div class="quiz-choice"><input type="radio" id="{ident}" name="{html.escape(node["name"])}" '
-        f'value="{ident}"><label for="{ident}">')
+        f'value="{ident}"><label for="{ident}"><span class="quiz-letter">{node["letter"]}.</span> ')
 
 
 def depart_choice_html(self, node: quiz_choice) -> None:
@@ -149,4 +151,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(quiz_explanation, html=(visit_explanation_html, depart_explanation_html))
     app.add_js_file("quiz.js", loading_method="defer")
     app.add_css_file("quiz.css")
-    return {"parallel_read_safe": True, "parallel_write_safe": True}
+    # env_version: pages read by an older version of this module are read again.
+    return {"env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
