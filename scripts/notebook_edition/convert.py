@@ -22,6 +22,7 @@ from pybtex.plugin import find_plugin
 from pybtex.richtext import Text as RichText
 
 from scripts.notebook_edition import answers, myst
+from scripts.notebook_edition import quiz as quiz_block
 from scripts.notebook_edition.myst import Directive, Fence, MystError, Text
 from scripts.notebook_edition.numbering import HEADING, LABEL_LINE, MATH_LABEL, Index
 
@@ -141,7 +142,7 @@ class Chapter:
                     raise self.fail(block.line + offset, "text follows a solution without a heading; in a notebook "
                                     "it would be folded into the solution (add a heading or move it)")
             return
-        if isinstance(block, Directive) and block.name in ("exercise", "exercise-start"):
+        if isinstance(block, Directive) and block.name in ("exercise", "exercise-start", "quiz"):
             self.after_solution = None
             return
         raise self.fail(block.line, "a block follows a solution without a heading; in a notebook it "
@@ -326,6 +327,8 @@ class Chapter:
             return [f"````{block.arg}\n" + "\n".join(block.body) + "\n````"]
         if name == "eval-rst":
             return [self.api_reference(block)]
+        if name == "quiz":
+            return self.quiz(block)
         raise self.fail(block.line, f"the notebook edition does not know the directive {{{name}}}")
 
     def answer_cell(self, target, line: int) -> list:
@@ -342,6 +345,25 @@ class Chapter:
         cell = nbformat.v4.new_code_cell(answers.cell_source(exercise, entry))
         cell.metadata["tags"] = ["answer-cell"]
         return [cell]
+
+    def quiz(self, block: Directive) -> list:
+        """A knowledge check: under its own heading, the question and lettered choices, then a
+        folded heading "Answer" one level down with the right letter and why each choice is right
+        or wrong (like a solution). Its heading ends the fold of a solution or quiz just before."""
+        try:
+            parsed = quiz_block.parse_quiz("\n".join(block.body))
+        except quiz_block.QuizError as error:
+            raise self.fail(block.line, f"{{quiz}}: {error}") from None
+        def inline(text: str) -> str:
+            return self.inline(text, block.line)
+        level = min(self.level + 1, 5)
+        title = f"{'#' * level} {quiz_block.TITLE}"
+        heading = nbformat.v4.new_markdown_cell(f"{'#' * (level + 1)} Answer")
+        heading.metadata.update(COLLAPSED)
+        self.collapsed.append(heading)
+        self.after_solution = level + 1
+        return [Break(), title, quiz_block.question_markdown(parsed, inline), Break(), heading,
+                quiz_block.answer_markdown(parsed, inline), Break()]
 
     def api_reference(self, block: Directive) -> str:
         """`automodule` and friends: the documentation is on the published page and in help()."""

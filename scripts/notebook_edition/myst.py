@@ -16,7 +16,7 @@ DIRECTIVE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|:{3,})\{(?P<name>[^}
 PLAIN_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
 OPTION = re.compile(r"^:(?P<key>[\w-]+):(?:[ \t]+(?P<value>.*?))?\s*$")
 # Directives whose body is text, not MyST: their content is never parsed for nested blocks.
-LITERAL = {"code-cell", "code", "code-block", "sourcecode", "math", "eval-rst", "raw"}
+LITERAL = {"code-cell", "code", "code-block", "sourcecode", "math", "eval-rst", "raw", "quiz"}
 
 
 class MystError(Exception):

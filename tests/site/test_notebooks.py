@@ -37,6 +37,7 @@ MATH_LABEL = re.compile(r"\$\$\s*\([\w:.-]+\)")
 NUMBER = r"\d+(?:\.\d+)*"  # 4, or 2.3.4 in chapter 2.3
 EXERCISE = re.compile(rf"^#+ Exercise ({NUMBER})\b")
 SOLUTION = re.compile(rf"^#+ Solution to Exercise ({NUMBER})\s*$")
+ANSWER = re.compile(r"^#+ Answer\s*$")  # of a knowledge check (tests/site/test_quiz.py), folded too
 CAPTION = re.compile(rf"^\*\*Figure ({NUMBER})\.\*\* \S")
 
 
@@ -218,7 +219,8 @@ def test_a_numbered_part_numbers_its_chapters(tmp_path):
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_solutions_start_folded_in_jupyterlab_and_colab(chapter):
     nb = notebook(chapter)
-    headings = [cell for cell in nb.cells if cell.cell_type == "markdown" and SOLUTION.match(cell.source)]
+    headings = [cell for cell in nb.cells if cell.cell_type == "markdown"
+                and (SOLUTION.match(cell.source) or ANSWER.match(cell.source))]
     assert [cell.id for cell in headings] == nb.metadata["colab"]["collapsed_sections"]
     for cell in headings:
         assert cell.metadata["jp-MarkdownHeadingCollapsed"] is True
