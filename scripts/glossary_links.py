@@ -37,7 +37,8 @@ MASK = re.compile(
     r"|\$\$.+?\$\$|\$[^$\s][^$]*?\$"  # inline math
     r"|!?\[[^\]]*\]\([^)]*\)"         # a markdown link or image
     r"|\[[^\]]*\]\[[^\]]*\]|\[\^[^\]]+\]"
-    r"|<[^>]+>|https?://\S+|\{\{.+?\}\}"
+    r"|<[^>]+>|https?://\S+|\{\{.+?\}\}",
+    re.S,
 )
 # Other words for a term that the chapters use (regular expressions, matched like the term itself).
 ALIASES = {
@@ -223,27 +224,36 @@ def prose_lines(lines: list[str]) -> list[int]:
     return prose
 
 
-def occurrences(text: str, compiled: list[Term]):
-    """(term, start, end, linked) in reading order over the prose of a chapter; offsets into `text`."""
+def prose_blocks(text: str):
+    """(offset, block) for each run of consecutive prose lines: a term may wrap from one line to the next."""
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
         starts.append(pos)
         pos += len(line) + 1
+    run: list[int] = []
+    for i in prose_lines(lines) + [-2]:
+        if run and i != run[-1] + 1:
+            yield starts[run[0]], "\n".join(lines[run[0]: run[-1] + 1])
+            run = []
+        run.append(i)
+
+
+def occurrences(text: str, compiled: list[Term]):
+    """(term, start, end, linked) in reading order over the prose of a chapter; offsets into `text`."""
     found = []
-    for i in prose_lines(lines):
-        line = lines[i]
-        taken = [(m.start(), m.end()) for mask in (MASK, NOT_TERMS) for m in mask.finditer(line)]
-        for m in TERM_ROLE.finditer(line):
-            content = m["content"]
+    for offset, block in prose_blocks(text):
+        taken = [(m.start(), m.end()) for mask in (MASK, NOT_TERMS) for m in mask.finditer(block)]
+        for m in TERM_ROLE.finditer(block):
+            content = " ".join(m["content"].split())
             target = re.match(r"^.*<(?P<t>[^<>]+)>$", content, re.S)
-            found.append((target["t"] if target else content, starts[i] + m.start(), starts[i] + m.end(), True))
+            found.append((target["t"] if target else content, offset + m.start(), offset + m.end(), True))
         for term in compiled:
-            for m in term.pattern.finditer(line):
+            for m in term.pattern.finditer(block):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                found.append((term.name, starts[i] + m.start(), starts[i] + m.end(), False))
+                found.append((term.name, offset + m.start(), offset + m.end(), False))
     names = {t.name.lower(): t.name for t in compiled}
     return sorted(((names.get(n.lower(), n), s, e, linked) for n, s, e, linked in found), key=lambda o: o[1])
 
@@ -256,15 +266,19 @@ def first_uses(text: str, compiled: list[Term]) -> dict[str, tuple[int, int, boo
 
 
 def link(text: str, compiled: list[Term]) -> str:
-    """`text` with the first plain use of each term that is not yet linked turned into a {term} link."""
-    edits = []
-    for name, (start, end, linked) in first_uses(text, compiled).items():
-        if not linked:
-            word = text[start:end]
-            role = f"{{term}}`{word}`" if word == name else f"{{term}}`{word} <{name}>`"
-            edits.append((start, end, role))
-    for start, end, role in sorted(edits, reverse=True):
-        text = text[:start] + role + text[end:]
+    """`text` with the first use of each term linked ({term}) and any later link of it made plain."""
+    edits, seen = [], set()
+    for name, start, end, linked in occurrences(text, compiled):
+        word = text[start:end]
+        if name not in seen:
+            seen.add(name)
+            if not linked:
+                edits.append((start, end, f"{{term}}`{word}`" if word == name else f"{{term}}`{word} <{name}>`"))
+        elif linked:
+            content = TERM_ROLE.fullmatch(word)["content"]
+            edits.append((start, end, re.sub(r"\s*<[^<>]+>$", "", content)))
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
     return text
 
 
@@ -275,14 +289,10 @@ def index_pattern(words: str) -> re.Pattern:
 
 def plain_matches(text: str, pattern: re.Pattern) -> list[tuple[int, int]]:
     """Spans of `pattern` in the prose of `text` outside roles, code, math, links and NOT_TERMS."""
-    lines, spans, pos, starts = text.split("\n"), [], 0, []
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
-    for i in prose_lines(lines):
-        line = lines[i]
-        taken = [(m.start(), m.end()) for mask in (MASK, NOT_TERMS) for m in mask.finditer(line)]
-        spans += [(starts[i] + m.start(), starts[i] + m.end()) for m in pattern.finditer(line)
+    spans = []
+    for offset, block in prose_blocks(text):
+        taken = [(m.start(), m.end()) for mask in (MASK, NOT_TERMS) for m in mask.finditer(block)]
+        spans += [(offset + m.start(), offset + m.end()) for m in pattern.finditer(block)
                   if not any(a < m.end() and m.start() < b for a, b in taken)]
     return spans
 
