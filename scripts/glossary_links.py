@@ -154,7 +154,7 @@ INDEX = [
     ('torch\\.func|function transforms?', 'function transforms'),
     ('perturbation confusion', 'perturbation confusion'),
 ]
-INDEX_ROLE = re.compile(r"\{index\}`[^`]*?<(?P<entry>[^<>`]+)>`")
+INDEX_ROLE = re.compile(r"\{index\}`[^`]*?<(?:single:\s*)?(?P<entry>[^<>`]+)>`")
 TERM_ROLE = re.compile(r"\{term\}`(?P<content>[^`]+)`")
 
 
@@ -310,7 +310,9 @@ def mark_index(texts: dict[Path, str]) -> dict[Path, str]:
         if counts[best]:
             start, end = plain_matches(texts[best], pattern)[0]
             text = texts[best]
-            texts[best] = text[:start] + f"{{index}}`{text[start:end]} <{entry}>`" + text[end:]
+            # Sphinx reads "a, b" without a type as two entries: "single:" keeps "Newton, Isaac" one.
+            target = f"single: {entry}" if "," in entry else entry
+            texts[best] = text[:start] + f"{{index}}`{text[start:end]} <{target}>`" + text[end:]
     return texts
 
 
