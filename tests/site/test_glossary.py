@@ -154,7 +154,7 @@ def test_every_term_link_of_the_chapters_lands_on_a_glossary_entry():
 def test_the_index_has_at_least_150_topic_entries_besides_the_api():
     soup = BeautifulSoup(built("genindex.html"), "html.parser")
     entries = [li for li in soup.select("table.indextable li") if li.find("a")]
-    api = [li for li in entries if re.search(r"\((?:in module|class in|module)\b|\(\)", li.get_text())]
+    api = [li for li in entries if "mlcalc" in li.get_text()]  # functions, classes, attributes of the package
     assert len(entries) - len(api) >= 150, (len(entries), len(api))
     words = {li.get_text(" ", strip=True).lower() for li in entries}
     assert {"derivative", "jacobian", "archimedes"} <= {w.split(",")[0].strip() for w in words}
