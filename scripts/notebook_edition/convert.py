@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 import nbformat
@@ -33,6 +34,7 @@ ADMONITIONS = {
 }
 PYTHON_ROLES = ("func", "class", "meth", "mod", "attr", "data", "obj", "exc")
 API_PAGE = "book/appendix/api"  # autodoc's anchors there are the objects' dotted names
+GLOSSARY_PAGE = "book/appendix/glossary"  # its {glossary} terms have the anchors "term-<term>"
 ROLE = re.compile(
     r"(?P<role>\{(?P<name>[\w:.-]+)\}(?P<ticks>`+)(?P<content>.+?)(?P=ticks))"
     r"|(?P<code>(?P<codeticks>`+).+?(?P=codeticks))",
@@ -93,6 +95,37 @@ class Edition:
 
     def url(self, doc: str, anchor: str = "") -> str:
         return f"{self.base_url}{doc}.html" + (f"#{anchor}" if anchor else "")
+
+    @cached_property
+    def glossary(self) -> dict[str, str]:
+        """Lower-cased term -> term, as the {glossary} directive of the glossary page writes it."""
+        path = self.root / f"{GLOSSARY_PAGE}.md"
+        if not path.is_file():
+            return {}
+        _, blocks = myst.read(path)
+        blocks = [b for b in myst.walk(blocks) if isinstance(b, Directive) and b.name == "glossary"]
+        return {term.lower(): term for block in blocks for term, _ in glossary_entries(block)}
+
+
+def glossary_entries(block: "Directive") -> list[tuple[str, str]]:
+    """(term, definition) pairs of a {glossary} directive: a term line, then its indented definition."""
+    entries: list[tuple[str, list[str]]] = []
+    for line in block.body:
+        if not line.strip() or (not entries and line.startswith(":")):
+            continue
+        if line[0] in " \t":
+            if not entries:
+                raise MystError(f"a {{glossary}} definition without a term: {line.strip()!r}")
+            entries[-1][1].append(line.strip())
+        else:
+            entries.append((line.strip(), []))
+    return [(term, " ".join(words)) for term, words in entries]
+
+
+def term_anchor(term: str) -> str:
+    """The HTML id Sphinx gives a glossary term (sphinx.util.nodes.make_id with the prefix "term")."""
+    anchor = re.sub(r"[^a-zA-Z0-9._]+", "-", " ".join(f"term-{term}".split()))
+    return re.sub(r"^[-0-9._]+|-+$", "", anchor)
 
 
 class Chapter:
@@ -257,6 +290,15 @@ class Chapter:
             return f"<{name}>{content}</{name}>"
         if name == "abbr":
             return text or content
+        if name == "term":
+            # A glossary term: its words, linked to its entry on the site's glossary page.
+            term = self.edition.glossary.get(target_name.lower())
+            if term is None:
+                raise self.fail(line, f"{{term}} points at {target_name!r}, which is not in the glossary")
+            return f"[{text or content}]({self.edition.url(GLOSSARY_PAGE, term_anchor(term))})"
+        if name == "index":
+            # An index entry: the words stay, the entry is the published site's (genindex).
+            return text if text is not None else content
         if name.removeprefix("py:") in PYTHON_ROLES:
             # An object of the API reference: its name in code, linked to its entry there.
             full = target_name.lstrip("~.")
@@ -329,6 +371,11 @@ class Chapter:
             return [self.api_reference(block)]
         if name == "quiz":
             return self.quiz(block)
+        if name == "index":  # entries of the site's index; a notebook has none
+            return []
+        if name == "glossary":  # a definition list: **term**: definition
+            return ["\n".join(f"- **{term}**: {self.inline(definition, block.body_line)}"
+                               for term, definition in glossary_entries(block))]
         raise self.fail(block.line, f"the notebook edition does not know the directive {{{name}}}")
 
     def answer_cell(self, target, line: int) -> list:

@@ -332,7 +332,7 @@ def test_text_after_a_solution_needs_a_heading(tmp_path):
 
 @pytest.mark.parametrize("construct, name", [
     ("```{margin}\nA note in the margin.\n```", "directive {margin}"),
-    ("Defined as {term}`gradient`.", "role {term}"),
+    ("Press {kbd}`Ctrl`.", "role {kbd}"),
 ])
 def test_an_unknown_construct_fails_naming_file_line_and_construct(tmp_path, construct, name):
     with pytest.raises(MystError) as error:
