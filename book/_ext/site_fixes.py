@@ -10,6 +10,8 @@
   `_notebooks/`, and all of them in `notebooks.zip`. The theme's ".ipynb" download button points at
   the chapter's notebook (not at the executed MyST source), and every download menu offers the zip
   and the PDF edition of the whole book.
+- Sphinx 7.4 forgets the index entries of unchanged pages in the search index of an incremental
+  build: they are restored from the previous index (`_keep_index_entries_across_builds`).
 - `make page` previews one chapter without the others (MLCALC_PAGE_PREVIEW=1): links to labels
   in other chapters cannot resolve there, so that build does not report them; the full book
   build still fails on any unresolved reference.
@@ -114,7 +116,43 @@ def _preview_ignores_other_chapters(app: Sphinx, config: Any) -> None:
         config.suppress_warnings = [*config.suppress_warnings, "ref.ref", "ref.doc", "ref.numref"]
 
 
+def _keep_index_entries_across_builds() -> None:
+    """Sphinx 7.4 reloads the search index of the pages an incremental build does not rewrite,
+    but not their index entries (`IndexBuilder.load` skips "indexentries"), so after such a build
+    the search finds no index entry of an unchanged page. Restore them from the frozen index;
+    pages that are rewritten replace theirs when they are fed again, and pruned pages drop out."""
+    from sphinx.search import IndexBuilder
+
+    if getattr(IndexBuilder.load, "_keeps_index_entries", False):
+        return
+    original_load, original_prune = IndexBuilder.load, IndexBuilder.prune
+
+    def load(self: IndexBuilder, stream: Any, format: Any) -> None:
+        position = stream.tell()
+        original_load(self, stream, format)
+        stream.seek(position)
+        loader = self.formats[format] if isinstance(format, str) else format
+        frozen = loader.load(stream)
+        names = frozen["docnames"]
+        restored: dict[str, list[tuple[str, str, str]]] = {}
+        for entry, places in frozen.get("indexentries", {}).items():
+            for doc, target, main in places:
+                restored.setdefault(names[doc], []).append((entry, target, "main" if main else ""))
+        for docname, entries in restored.items():
+            self._index_entries.setdefault(docname, sorted(entries))
+
+    def prune(self: IndexBuilder, docnames: Any) -> None:
+        original_prune(self, docnames)
+        keep = set(docnames)
+        for docname in [name for name in self._index_entries if name not in keep]:
+            del self._index_entries[docname]
+
+    load._keeps_index_entries = True  # type: ignore[attr-defined]
+    IndexBuilder.load, IndexBuilder.prune = load, prune
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    _keep_index_entries_across_builds()
     app.connect("config-inited", _preview_ignores_other_chapters)
     app.connect("html-page-context", _one_copy_of_each_script)
     app.connect("html-page-context", _citation_list_without_list_role)

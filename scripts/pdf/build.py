@@ -476,12 +476,14 @@ def _encode_title(title: str, like: bytes) -> bytes | None:
 
 
 def _is_doubled(title: str, heading: str) -> bool:
-    """Whether a squashed bookmark title is a squashed heading written out more than once, whole
-    or without its chapter number ("1.11.1WhatcalculusisWhatcalculusis" for "1.1 What calculus is")."""
-    if heading not in title:
+    """Whether a squashed bookmark title is a squashed heading with text of its own repeated in
+    front: its first line, and its chapter number once or twice
+    ("1.11.1WhatcalculusisWhatcalculusis" for "1.1 What calculus is")."""
+    words = re.sub(r"^[0-9.]+", "", heading) or heading  # the heading without its number
+    if not title.endswith(words) or title == heading:
         return False
-    rest = title.replace(heading, "").replace(re.sub(r"^[0-9.]+", "", heading) or heading, "")
-    return rest == "" or re.fullmatch(r"[0-9.]+", rest) is not None
+    repeated = re.sub(r"^[0-9.]+", "", title[: len(title) - len(words)])
+    return words.startswith(repeated)
 
 
 def repair_outline(pdf: Path, headings: list[str]) -> int:
@@ -525,6 +527,22 @@ def pages_of_markers(pdf: Path) -> dict[int, int]:
     return found
 
 
+def starts_in_final(pdf: Path, entries: list, numbers: dict[str, int]) -> dict[str, int]:
+    """Anchor -> the page whose first lines hold the entry's title, searched near the page the
+    contents give (the number is kept where the title is not found nearby)."""
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    squash = lambda words: "".join(words.split())  # noqa: E731
+    tops = [squash("\n".join(line for line in page.splitlines() if line.strip())[:400])
+            for page in text.split("\f")]
+    actual = {}
+    for _, title, anchor in entries:
+        guess = numbers[anchor]
+        near = [n for n in (guess, guess - 1, guess + 1, guess - 2, guess + 2) if 1 <= n <= len(tops)]
+        actual[anchor] = next((n for n in near if squash(title) in tops[n - 1]), guess)
+    return actual
+
+
 def build(output: Path = PDF) -> dict:
     if shutil.which("pdftotext") is None:
         raise SystemExit("pdftotext is missing: `make pdf` installs Debian's poppler-utils")
@@ -563,6 +581,13 @@ def build(output: Path = PDF) -> dict:
             page.evaluate(SET_PAGE_NUMBERS, {anchor: found[number] for number, (_, _, anchor)
                                              in enumerate(entries, start=1)})
             print_to(page, output)
+            # The first print's layout may differ slightly from the final one (the markers gone):
+            # read where each entry really starts, and print once more if a number moved.
+            numbers = {anchor: found[number] for number, (_, _, anchor) in enumerate(entries, start=1)}
+            actual = starts_in_final(output, entries, numbers)
+            if actual != numbers:
+                page.evaluate(SET_PAGE_NUMBERS, actual)
+                print_to(page, output)
             headings = page.evaluate("() => Array.from(document.querySelectorAll("
                                      "'h1, h2, h3, h4, h5, h6')).map(h => h.textContent)")
             counts["bookmarks repaired"] = repair_outline(output, headings)
