@@ -73,9 +73,12 @@ def mlcalc_requirement(config: dict | None = None) -> str:
 
 
 def site_url(config: dict) -> str:
-    """The published site (GitHub Pages of the repository in _config.yml), ending in /."""
-    url = urlparse(config["repository"]["url"])
-    owner, repo = url.path.strip("/").split("/")[:2]
+    """The published site, ending in /: html.baseurl in _config.yml if set, else the GitHub
+    Pages of repository.url."""
+    base = (config.get("html") or {}).get("baseurl")
+    if base:
+        return base.rstrip("/") + "/"
+    owner, repo = urlparse(config["repository"]["url"]).path.strip("/").split("/")[:2]
     return f"https://{owner.lower()}.github.io/{repo}/"
 
 

@@ -20,12 +20,15 @@
 from __future__ import annotations
 
 import os
+import sys
 import zipfile
-from urllib.parse import urlsplit
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from scripts.notebooks import book_config, site_url  # noqa: E402  (one definition of the site's address)
 
 NOTEBOOKS_DIR = "_notebooks"
 NOTEBOOKS_ZIP = "notebooks.zip"
@@ -89,9 +92,7 @@ def _notebook_download_buttons(app: Sphinx, pagename: str, templatename: str,
 def _published_pdf(app: Sphinx) -> str:
     """The PDF edition on the published site (the release workflow puts it beside the pages; an
     absolute address, because a site built by `make book` alone has no PDF)."""
-    repository = app.config.html_theme_options.get("repository_url", "")
-    owner, name = urlsplit(repository).path.strip("/").split("/")[:2]
-    return f"https://{owner.lower()}.github.io/{name}/{PDF_NAME}"
+    return site_url(book_config()) + PDF_NAME
 
 
 def _copy_notebooks(app: Sphinx, exception: Exception | None) -> None:

@@ -46,6 +46,8 @@ import yaml
 from bs4 import BeautifulSoup, Tag
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+from scripts.notebooks import site_url  # noqa: E402  (one definition of the published address)
 BUILD = ROOT / "_build"
 HTML = BUILD / "html"
 OUT_DIR = BUILD / "pdf"
@@ -69,16 +71,6 @@ def book_metadata() -> dict[str, str]:
         raise SystemExit("no __version__ in code/src/mlcalc/__init__.py: the title page names it")
     return {"title": config["title"], "author": config.get("author", ""),
             "version": version.group(1), "site": site_url(config)}
-
-
-def site_url(config: dict) -> str:
-    """The web site's address: html.baseurl if set, else GitHub Pages of repository.url."""
-    base = (config.get("html") or {}).get("baseurl")
-    if base:
-        return base.rstrip("/") + "/"
-    parts = urlsplit(config["repository"]["url"]).path.strip("/").split("/")
-    owner, name = parts[0], parts[1]
-    return f"https://{owner.lower()}.github.io/{name}/"
 
 
 def edition_date() -> str:
