@@ -117,9 +117,9 @@ page: setup
 
 PAGE_OUT = _build/pages/$(notdir $(basename $(PAGE)))
 
-# The PDF's tests run apart (make test-pdf): two of them fail on this edition (see README).
-test: setup browser
-	$(BIN)/python -m pytest --ignore=tests/pdf
+# Everything, the PDF's tests (tests/pdf, which run `make pdf`) included.
+test: setup browser pdf-tools
+	$(BIN)/python -m pytest
 
 # Time the build (cold, warm, after edits) and weigh the pages; prints one table.
 bench: setup

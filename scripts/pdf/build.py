@@ -19,9 +19,11 @@ Debian's Chromium prints to _build/pdf/calculus-for-ml.pdf. Joining them:
   sentence that links to the animated version on the web page.
 
 Chromium then typesets the mathematics with the site's own MathJax, shrinks what is still wider
-than the text column, and prints twice: the first print tells on which page each entry of the
-table of contents starts (pdftotext finds invisible markers), the second, of the same loaded
-document, prints those page numbers. `print.css` beside this file is the print layout.
+than the text column, and prints: the first print tells on which page each entry of the table of
+contents starts (pdftotext finds invisible markers); the next prints, of the same loaded document,
+carry those page numbers, each checked against where the entries really start (Chromium may break
+a borderline page differently from one print to the next). `print.css` beside this file is the
+print layout.
 """
 
 from __future__ import annotations
@@ -530,9 +532,33 @@ def starts_in_final(pdf: Path, entries: list, numbers: dict[str, int]) -> dict[s
     actual = {}
     for _, title, anchor in entries:
         guess = numbers[anchor]
-        near = [n for n in (guess, guess - 1, guess + 1, guess - 2, guess + 2) if 1 <= n <= len(tops)]
+        near = [n for step in range(4) for n in {guess - step, guess + step} if 1 <= n <= len(tops)]
         actual[anchor] = next((n for n in near if squash(title) in tops[n - 1]), guess)
     return actual
+
+
+MAX_PRINTS = 6
+
+
+def print_until_contents_agree(page, output: Path, entries: list, first: dict[str, int]) -> int:
+    """Print `page` to `output` with page numbers in its contents until they are where each entry
+    really starts; return the number of prints. `first` is where the entries started in the draft.
+
+    Before each print the numbers are set to the layout seen two prints earlier (or the only one
+    seen): a layout that alternates between two states is then matched on the next print.
+    """
+    layouts = [first]
+    for prints in range(1, MAX_PRINTS + 1):
+        guess = layouts[-2] if len(layouts) >= 2 else layouts[-1]
+        page.evaluate(SET_PAGE_NUMBERS, guess)
+        print_to(page, output)
+        actual = starts_in_final(output, entries, guess)
+        if actual == guess:
+            return prints
+        layouts.append(actual)
+    moved = {anchor: (guess[anchor], actual[anchor]) for anchor in guess if guess[anchor] != actual[anchor]}
+    raise SystemExit(f"the contents' page numbers never matched the print after {MAX_PRINTS} prints; "
+                     f"entry: (contents, print) {moved}")
 
 
 def build(output: Path = PDF) -> dict:
@@ -568,25 +594,19 @@ def build(output: Path = PDF) -> dict:
                        if number not in found]
             if missing:
                 raise SystemExit(f"could not find where these start in the PDF: {missing}")
-            # Second print: the page numbers in the contents, the markers gone. The numbers take
-            # the room reserved for them, so no page moves.
-            page.evaluate(SET_PAGE_NUMBERS, {anchor: found[number] for number, (_, _, anchor)
-                                             in enumerate(entries, start=1)})
-            print_to(page, output)
-            # The first print's layout may differ slightly from the final one (the markers gone):
-            # read where each entry really starts, and print once more if a number moved.
+            # Then print with the contents' page numbers until a print's layout agrees with them.
+            # The numbers take the room reserved for them, so they move nothing; but Chromium
+            # does not always break a page in the same place twice (an item that just fits may
+            # go either way, alternating between prints), so each print is checked.
             numbers = {anchor: found[number] for number, (_, _, anchor) in enumerate(entries, start=1)}
-            actual = starts_in_final(output, entries, numbers)
-            if actual != numbers:
-                page.evaluate(SET_PAGE_NUMBERS, actual)
-                print_to(page, output)
+            counts["prints"] = 1 + print_until_contents_agree(page, output, entries, numbers)
             headings = page.evaluate("() => Array.from(document.querySelectorAll("
                                      "'h1, h2, h3, h4, h5, h6')).map(h => h.textContent)")
             counts["bookmarks repaired"] = repair_outline(output, headings)
             if pages_of_markers(output):
                 raise SystemExit("markers left in the PDF")
             counts["seconds"] = {"load and typeset": typeset - started,
-                                 "two prints": time.perf_counter() - typeset}
+                                 f"{counts['prints']} prints": time.perf_counter() - typeset}
             browser.close()
     finally:
         server.shutdown()
