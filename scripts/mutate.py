@@ -47,8 +47,19 @@ markers =
 
 
 def modules() -> list[str]:
-    """Every module of mlcalc (the files of code/src/mlcalc, without .py), sorted."""
-    return sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem != "__init__")
+    """Every module of mlcalc with code to mutate, dotted and sorted (``limits``,
+    ``autodiff.forward``, ...); a subpackage's ``__init__`` only re-exports names."""
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.stem == "__init__" or "__pycache__" in path.parts:
+            continue
+        found.append(".".join(path.relative_to(PACKAGE).with_suffix("").parts))
+    return sorted(found)
+
+
+def source(name: str) -> str:
+    """A dotted module name as the path mutmut uses: ``autodiff.forward`` -> ``autodiff/forward.py``."""
+    return name.replace(".", "/") + ".py"
 
 
 def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
@@ -64,7 +75,7 @@ def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
     config = configparser.ConfigParser()
     config["mutmut"] = {
         "source_paths": "src/mlcalc",
-        "only_mutate": "\n" + "\n".join(f"src/mlcalc/{name}.py" for name in chosen),
+        "only_mutate": "\n" + "\n".join(f"src/mlcalc/{source(name)}" for name in chosen),
         "pytest_add_cli_args_test_selection": "\n" + "\n".join(tests),
         "also_copy": "\nconftest.py\npytest.ini",
         "use_git_change_detection": "false",
@@ -73,10 +84,15 @@ def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
         config.write(handle)
 
 
+def exit_codes(workdir: Path, name: str) -> dict[str, int | None]:
+    """Mutant name -> mutmut's exit code (None: not run yet), from the module's .meta file."""
+    meta = workdir / "mutants" / "src" / "mlcalc" / (source(name) + ".meta")
+    return json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+
+
 def counts(workdir: Path, name: str) -> dict[str, int]:
     """Mutants, killed, survived and skipped for one module, from mutmut's .meta file."""
-    meta = workdir / "mutants" / "src" / "mlcalc" / f"{name}.py.meta"
-    codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+    codes = exit_codes(workdir, name)
     killed = sum(code in KILLED for code in codes.values())
     skipped = sum(code in SKIPPED for code in codes.values())
     return {"mutants": len(codes), "killed": killed, "skipped": skipped,
@@ -84,8 +100,7 @@ def counts(workdir: Path, name: str) -> dict[str, int]:
 
 
 def survivors(workdir: Path, name: str) -> list[str]:
-    meta = workdir / "mutants" / "src" / "mlcalc" / f"{name}.py.meta"
-    codes = json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
+    codes = exit_codes(workdir, name)
     return sorted(key for key, code in codes.items() if code not in KILLED | SKIPPED)
 
 
