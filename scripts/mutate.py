@@ -25,6 +25,7 @@ import argparse
 import configparser
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,13 +38,20 @@ PACKAGE = ROOT / "code" / "src" / "mlcalc"
 # mutmut's exit codes, grouped the way the table counts them (see mutmut.stats).
 KILLED = {1, 3, 36, -24, 24, 152, 255, 37}  # failed test, pytest error, timeout, type check
 SKIPPED = {34}
+# The module-length rule reads the source, which mutmut's copies make many times longer.
 PYTEST_INI = """[pytest]
 addopts = -p no:cacheprovider
+    --deselect tests/mlcalc/test_init.py::test_every_module_is_short_enough_to_read
 filterwarnings =
     error::DeprecationWarning:mlcalc.*
 markers =
     slow: builds something (a wheel, the whole book); deselect with -m "not slow"
 """
+
+
+EQUIVALENTS = ROOT / "tests" / "mlcalc" / "mutants"  # one file per module: why each survivor survives
+MIN_SCORE = 90.0
+READ_BY_TESTS = ["code/pyproject.toml", "code/src/mlcalc/keys.json", "scripts/collect_keys.py"]
 
 
 def modules() -> list[str]:
@@ -72,12 +80,18 @@ def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
                     ignore=shutil.ignore_patterns("__pycache__", ".hypothesis"))
     shutil.copy2(ROOT / "conftest.py", workdir / "conftest.py")
     (workdir / "pytest.ini").write_text(PYTEST_INI)
+    # Files of the repository that some unit tests read (the chapters, to find which helpers
+    # they use; the package metadata and the answer keys), at their places in the repository.
+    shutil.copytree(ROOT / "book", workdir / "book", ignore=shutil.ignore_patterns("*.ipynb", "_build"))
+    for path in READ_BY_TESTS:
+        (workdir / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / path, workdir / path)
     config = configparser.ConfigParser()
     config["mutmut"] = {
         "source_paths": "src/mlcalc",
         "only_mutate": "\n" + "\n".join(f"src/mlcalc/{source(name)}" for name in chosen),
         "pytest_add_cli_args_test_selection": "\n" + "\n".join(tests),
-        "also_copy": "\nconftest.py\npytest.ini",
+        "also_copy": "\n" + "\n".join(["conftest.py", "pytest.ini", "book", *sorted({path.split("/")[0] for path in READ_BY_TESTS})]),
         "use_git_change_detection": "false",
     }
     with open(workdir / "setup.cfg", "w") as handle:
@@ -90,26 +104,47 @@ def exit_codes(workdir: Path, name: str) -> dict[str, int | None]:
     return json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
 
 
-def counts(workdir: Path, name: str) -> dict[str, int]:
-    """Mutants, killed, survived and skipped for one module, from mutmut's .meta file."""
+def counts(workdir: Path, name: str, equivalent: set[str]) -> dict[str, int]:
+    """Mutants, killed, skipped, not run, and survivors listed as equivalent or still open."""
     codes = exit_codes(workdir, name)
     killed = sum(code in KILLED for code in codes.values())
     skipped = sum(code in SKIPPED for code in codes.values())
-    return {"mutants": len(codes), "killed": killed, "skipped": skipped,
-            "survived": len(codes) - killed - skipped}
+    not_run = sum(code is None for code in codes.values())
+    alive = survivors(workdir, name)
+    listed = sum(key in equivalent for key in alive)
+    return {"mutants": len(codes), "killed": killed, "skipped": skipped, "not run": not_run,
+            "survived": len(alive), "equivalent": listed, "open": len(alive) - listed}
 
 
 def survivors(workdir: Path, name: str) -> list[str]:
+    """The module's mutants that ran and that no test noticed."""
     codes = exit_codes(workdir, name)
-    return sorted(key for key, code in codes.items() if code not in KILLED | SKIPPED)
+    return sorted(key for key, code in codes.items()
+                  if code is not None and code not in KILLED | SKIPPED)
+
+
+def equivalent_mutants(name: str) -> dict[str, str]:
+    """Mutant -> why no test can kill it, from EQUIVALENTS/<module>.md (lines "- `mutant`: why")."""
+    path = EQUIVALENTS / f"{name}.md"
+    if not path.exists():
+        return {}
+    found = re.findall(r"^- `([\w.ǁ]+__mutmut_\d+)`:\s*(.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+    return dict(found)
+
+
+def score(c: dict[str, int]) -> float | None:
+    """Killed / the mutants that ran and change behaviour (listed equivalents left out), in %."""
+    counted = c["mutants"] - c["skipped"] - c["not run"] - c["equivalent"]
+    return 100 * c["killed"] / counted if counted else None
 
 
 def table(rows: list[tuple[str, dict[str, int]]]) -> str:
-    lines = [f"{'module':<12} {'mutants':>8} {'killed':>8} {'survived':>9} {'score':>8}"]
+    head = ("module", "mutants", "killed", "survived", "equivalent", "open", "not run", "score")
+    lines = [f"{head[0]:<20}" + "".join(f"{h:>11}" for h in head[1:])]
     for name, c in rows:
-        tested = c["mutants"] - c["skipped"]
-        score = f"{100 * c['killed'] / tested:.1f} %" if tested else "-"
-        lines.append(f"{name:<12} {c['mutants']:>8} {c['killed']:>8} {c['survived']:>9} {score:>8}")
+        value = score(c)
+        shown = f"{value:.1f} %" if value is not None else "-"
+        lines.append(f"{name:<20}" + "".join(f"{c[h]:>11}" for h in head[1:-1]) + f"{shown:>11}")
     return "\n".join(lines)
 
 
@@ -121,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2,
                         help="parallel mutant runs (default: the number of CPUs)")
     parser.add_argument("--workdir", type=Path, default=ROOT / "_build" / "mutate")
+    parser.add_argument("--min-score", type=float, default=MIN_SCORE,
+                        help=f"fail when a module scores less (default: {MIN_SCORE:g} %%)")
     parser.add_argument("--no-survivors", action="store_true", help="print only the table")
     args = parser.parse_args(argv)
     known = modules()
@@ -132,17 +169,35 @@ def main(argv: list[str] | None = None) -> int:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutmut sets the path
     env.setdefault("MPLBACKEND", "Agg")
     start = time.monotonic()
-    run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
-                         cwd=args.workdir, env=env, stdout=subprocess.DEVNULL)
+    log = args.workdir / "mutmut.log"
+    with open(log, "w") as handle:
+        run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
+                             cwd=args.workdir, env=env, stdout=handle, stderr=subprocess.STDOUT)
     minutes = (time.monotonic() - start) / 60
-    rows = [(name, counts(args.workdir, name)) for name in chosen]
+    equivalents = {name: equivalent_mutants(name) for name in chosen}
+    rows = [(name, counts(args.workdir, name, set(equivalents[name]))) for name in chosen]
+    if not any(c["mutants"] for _, c in rows):
+        print(log.read_text(errors="replace")[-3000:])
+        print(f"mutmut ran no mutant (exit status {run.returncode}; log: {log})")
+        return 1
     print(table(rows))
-    print(f"mutmut ran {minutes:.1f} min with {args.max_children} worker(s); exit status {run.returncode}")
-    if not args.no_survivors:
-        for name in chosen:
-            for key in survivors(args.workdir, name):
-                print("survived:", key)
-    return run.returncode
+    print(f"mutmut ran {minutes:.1f} min with {args.max_children} worker(s) "
+          f"(score: killed / mutants that change behaviour; equivalents listed in "
+          f"{EQUIVALENTS.relative_to(ROOT)}/<module>.md)")
+    failed = False
+    for name, c in rows:
+        alive = set(survivors(args.workdir, name))
+        stale = sorted(set(equivalents[name]) - alive)
+        if stale:
+            print(f"{name}: listed as equivalent but killed or gone (remove them): {', '.join(stale)}")
+        value = score(c)
+        if c["not run"] or value is None or value < args.min_score:
+            failed = True
+            print(f"{name}: below {args.min_score:g} % or not finished")
+        if not args.no_survivors:
+            for key in sorted(alive - set(equivalents[name])):
+                print("open:", key)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -235,9 +235,8 @@ def test_draws_into_given_axes():
     ],
 )
 def test_bad_arguments_name_the_argument(kwargs, error, match):
-    output = kwargs.pop("output")
     with pytest.raises(error, match=match):
-        plot_computational_graph(output, **kwargs)
+        plot_computational_graph(**kwargs)
     assert plt.get_fignums() == []
 
 
