@@ -2,21 +2,27 @@
 
 mutmut changes the package's code one small edit at a time (``<`` to ``<=``, ``and`` to ``or``, a
 number to another) and runs the tests that reach the changed function; a mutant the tests do
-not notice "survives".  The score is killed / (mutants - skipped): the share of the edits the
-tests would catch.
+not notice "survives".  The score is killed / the mutants that change behaviour: the share of
+the edits the tests would catch.  A survivor that no input can tell from the original (an
+equivalent mutant) is listed, with the reason, in tests/mlcalc/mutants/<module>.md and left out
+of the score; every other survivor is "open".  A module passes at 90 %.
 
-mutmut expects the package under ``src/`` of the directory it runs in and writes its copies to
-``mutants/`` there, so this script runs it in a scratch copy (``_build/mutate`` by default)
-holding ``src/mlcalc`` (from code/src), ``tests/mlcalc``, the root conftest.py and a plain
+Each module runs against its own test file (tests/mlcalc/test_<module>.py, or
+tests/mlcalc/<subpackage>/test_<module>.py; the whole of tests/mlcalc for the private helpers
+that every module uses), one module after the other.  mutmut expects the package under ``src/``
+of the directory it runs in and writes its copies to ``mutants/`` there, so this script runs it
+in a scratch copy per module (``_build/mutate/<module>``) holding ``src/mlcalc`` (from code/src), ``tests/mlcalc``, the root conftest.py and a plain
 pytest.ini (no doctests: the unit tests are what is measured).  The repository is not touched.
 
 Usage (``make mutate`` runs the first form)::
 
-    python scripts/mutate.py                              # every module, against tests/mlcalc
-    python scripts/mutate.py limits --tests tests/mlcalc/test_limits.py --max-children 1
+    python scripts/mutate.py                     # every module, each against its own tests
+    python scripts/mutate.py limits rules --max-children 1
+    python scripts/mutate.py losses --tests tests/mlcalc/test_losses.py --workdir /tmp/m
 
-Surviving mutants are listed after the table (``--no-survivors`` hides them); inspect one with
-``cd _build/mutate && ../../.venv/bin/mutmut show <name>``.
+Open survivors are listed after the table (``--no-survivors`` hides them); inspect one with
+``cd _build/mutate/<module> && ../../../.venv/bin/python -m mutmut show <name>`` (with a single
+module and ``--workdir``, the scratch copy is that directory itself).
 """
 
 from __future__ import annotations
@@ -98,6 +104,17 @@ def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
         config.write(handle)
 
 
+def own_tests(name: str) -> list[str]:
+    """The test files of a module: its mirror in tests/mlcalc, else its subpackage's tests, else
+    all of tests/mlcalc (the private helpers that every module calls)."""
+    *package, stem = name.split(".")
+    folder = Path("tests", "mlcalc", *package)
+    mirror = folder / f"test_{stem.lstrip('_')}.py"
+    if (ROOT / mirror).exists():
+        return [str(mirror)]
+    return [str(folder)]
+
+
 def exit_codes(workdir: Path, name: str) -> dict[str, int | None]:
     """Mutant name -> mutmut's exit code (None: not run yet), from the module's .meta file."""
     meta = workdir / "mutants" / "src" / "mlcalc" / (source(name) + ".meta")
@@ -151,11 +168,12 @@ def table(rows: list[tuple[str, dict[str, int]]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="modules of mlcalc to mutate (default: all)")
-    parser.add_argument("--tests", nargs="+", default=["tests/mlcalc"],
-                        help="test files or folders to run (default: tests/mlcalc)")
+    parser.add_argument("--tests", nargs="+",
+                        help="test files or folders to run (default: each module's own, see own_tests)")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2,
                         help="parallel mutant runs (default: the number of CPUs)")
-    parser.add_argument("--workdir", type=Path, default=ROOT / "_build" / "mutate")
+    parser.add_argument("--workdir", type=Path, default=ROOT / "_build" / "mutate",
+                        help="scratch directory (one subdirectory per module when there are several)")
     parser.add_argument("--min-score", type=float, default=MIN_SCORE,
                         help=f"fail when a module scores less (default: {MIN_SCORE:g} %%)")
     parser.add_argument("--no-survivors", action="store_true", help="print only the table")
@@ -165,28 +183,36 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(chosen) - set(known))
     if unknown:
         parser.error(f"modules must be among {', '.join(known)}; got {', '.join(unknown)}")
-    prepare(args.workdir, chosen, args.tests)
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutmut sets the path
     env.setdefault("MPLBACKEND", "Agg")
+    places = {name: args.workdir if len(chosen) == 1 else args.workdir / name for name in chosen}
     start = time.monotonic()
-    log = args.workdir / "mutmut.log"
-    with open(log, "w") as handle:
-        run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.max_children)],
-                             cwd=args.workdir, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    for name in chosen:
+        tests = args.tests or own_tests(name)
+        began = time.monotonic()
+        prepare(places[name], [name], tests)
+        log = places[name] / "mutmut.log"
+        with open(log, "w") as handle:
+            run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
+                                  str(args.max_children)], cwd=places[name], env=env,
+                                 stdout=handle, stderr=subprocess.STDOUT)
+        ran = counts(places[name], name, set())
+        print(f"{name}: {ran['mutants']} mutants against {' '.join(tests)} in "
+              f"{(time.monotonic() - began) / 60:.1f} min", flush=True)
+        if not ran["mutants"]:
+            print(log.read_text(errors="replace")[-3000:])
+            print(f"mutmut ran no mutant of {name} (exit status {run.returncode}; log: {log})")
+            return 1
     minutes = (time.monotonic() - start) / 60
     equivalents = {name: equivalent_mutants(name) for name in chosen}
-    rows = [(name, counts(args.workdir, name, set(equivalents[name]))) for name in chosen]
-    if not any(c["mutants"] for _, c in rows):
-        print(log.read_text(errors="replace")[-3000:])
-        print(f"mutmut ran no mutant (exit status {run.returncode}; log: {log})")
-        return 1
+    rows = [(name, counts(places[name], name, set(equivalents[name]))) for name in chosen]
     print(table(rows))
     print(f"mutmut ran {minutes:.1f} min with {args.max_children} worker(s) "
           f"(score: killed / mutants that change behaviour; equivalents listed in "
           f"{EQUIVALENTS.relative_to(ROOT)}/<module>.md)")
     failed = False
     for name, c in rows:
-        alive = set(survivors(args.workdir, name))
+        alive = set(survivors(places[name], name))
         stale = sorted(set(equivalents[name]) - alive)
         if stale:
             print(f"{name}: listed as equivalent but killed or gone (remove them): {', '.join(stale)}")
