@@ -177,8 +177,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-score", type=float, default=MIN_SCORE,
                         help=f"fail when a module scores less (default: {MIN_SCORE:g} %%)")
     parser.add_argument("--no-survivors", action="store_true", help="print only the table")
+    parser.add_argument("--list", action="store_true",
+                        help="print the modules as a JSON list (the CI job's matrix) and stop")
     args = parser.parse_args(argv)
     known = modules()
+    if args.list:
+        print(json.dumps(known))
+        return 0
     chosen = args.modules or known
     unknown = sorted(set(chosen) - set(known))
     if unknown:

@@ -1,0 +1,68 @@
+"""`make mutate` (scripts/mutate.py): which modules and tests it runs, and how it scores them.
+
+Running mutmut itself takes minutes per module, so it is not part of `make test`; these tests
+check the bookkeeping that decides what a module's score is and what counts as explained.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from scripts import mutate
+from tests.bookfiles import ROOT
+
+PACKAGE = ROOT / "code" / "src" / "mlcalc"
+
+
+def test_every_module_with_code_is_mutated_subpackages_included():
+    files = {path.relative_to(PACKAGE).with_suffix("").as_posix().replace("/", ".")
+             for path in PACKAGE.rglob("*.py") if path.stem != "__init__"}
+    assert set(mutate.modules()) == files
+    assert {"limits", "autodiff.forward", "plotting.curves"} <= files
+
+
+@pytest.mark.parametrize("name", mutate.modules())
+def test_each_module_runs_against_test_files_that_exist(name):
+    tests = mutate.own_tests(name)
+    assert tests and all((ROOT / path).exists() for path in tests)
+
+
+def test_a_module_runs_against_its_mirror_test_file():
+    assert mutate.own_tests("limits") == ["tests/mlcalc/test_limits.py"]
+    assert mutate.own_tests("autodiff.forward") == ["tests/mlcalc/autodiff/test_forward.py"]
+    assert mutate.own_tests("_checks") == ["tests/mlcalc"]  # used by every module
+
+
+def test_listed_equivalent_mutants_leave_the_score(tmp_path, monkeypatch):
+    monkeypatch.setattr(mutate, "EQUIVALENTS", tmp_path)
+    (tmp_path / "limits.md").write_text(
+        "# Equivalent mutants of limits\n\n"
+        "- `mlcalc.limits.x__trend__mutmut_11`: the caller passes at least 6 samples.\n"
+        "- mlcalc.limits.x__trend__mutmut_12 without backticks or reason is not a listing\n")
+    listed = mutate.equivalent_mutants("limits")
+    assert listed == {"mlcalc.limits.x__trend__mutmut_11": "the caller passes at least 6 samples."}
+    meta = tmp_path / "work" / "mutants" / "src" / "mlcalc" / "limits.py.meta"
+    meta.parent.mkdir(parents=True)
+    codes = {f"mlcalc.limits.x_f__mutmut_{i}": 1 for i in range(9)}  # 9 killed (a failing test)
+    codes |= {"mlcalc.limits.x__trend__mutmut_11": 0, "mlcalc.limits.x__trend__mutmut_12": 0,
+              "mlcalc.limits.x_g__mutmut_1": None}  # two survivors (one listed), one not run
+    meta.write_text(json.dumps({"exit_code_by_key": codes}))
+    c = mutate.counts(tmp_path / "work", "limits", set(listed))
+    assert c == {"mutants": 12, "killed": 9, "skipped": 0, "not run": 1, "survived": 2,
+                 "equivalent": 1, "open": 1}
+    assert mutate.score(c) == pytest.approx(90.0)  # 9 of the 10 mutants that ran and matter
+
+
+def test_every_listing_names_a_mutant_of_its_module_with_a_reason():
+    for path in sorted(mutate.EQUIVALENTS.glob("*.md")):
+        module = path.stem
+        assert module in mutate.modules(), f"{path.name}: no module mlcalc.{module}"
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
+        listed = mutate.equivalent_mutants(module)
+        assert len(listed) == len(lines), f"{path.name}: a line is not `- \\`<mutant>\\`: <reason>`"
+        for name, reason in listed.items():
+            assert name.startswith(f"mlcalc.{module}."), f"{path.name}: {name} is another module's"
+            assert len(reason.split()) >= 4, f"{path.name}: {name} needs a reason"
