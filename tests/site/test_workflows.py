@@ -66,6 +66,15 @@ def test_main_is_built_and_rebuilt_weekly_from_scratch():
     assert "schedule" in clean["if"]
 
 
+def test_mutation_testing_runs_on_a_schedule_for_every_module():
+    workflow = load(ROOT / ".github" / "workflows" / "mutation.yml")
+    assert workflow["on"]["schedule"] and "pull_request" not in workflow["on"]
+    matrix = workflow["jobs"]["mutate"]["strategy"]["matrix"]["module"]
+    assert "needs.modules.outputs.list" in matrix  # the list scripts/mutate.py --list prints
+    assert "scripts/mutate.py --list" in " ".join(steps_running(workflow, "modules"))
+    assert any("make mutate" in command for command in steps_running(workflow, "mutate"))
+
+
 @pytest.mark.parametrize("path", WORKFLOWS, ids=[path.name for path in WORKFLOWS])
 def test_workflow_is_valid_for_github_actions(path):
     """check-jsonschema with SchemaStore's schema of GitHub workflows (which it ships)."""
