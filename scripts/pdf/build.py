@@ -7,7 +7,8 @@ Debian's Chromium prints to _build/pdf/calculus-for-ml.pdf. Joining them:
 - a title page (title, authors, edition = mlcalc.__version__, date) and a table of contents with
   page numbers; one divider page per part of _toc.yml; each page of the book in _toc.yml order,
   its headings one level down inside a part, so the PDF bookmarks read part > chapter > section;
-  the index (genindex) at the end when the book has one;
+  the index (genindex) in place of the web edition's page that links to it (WEB_INDEX_PAGE), or
+  at the end;
 - every id gets its page's prefix, and every link to a page of the book becomes a link inside the
   PDF (cross-references, figure and equation references, citations, the index); links to pages
   that are not in the PDF (source listings) point to the web site;
@@ -60,6 +61,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 FRAMES_IN_STRIP = 4
 MARKER = "PDFTOCMARK"
+# The web edition's "Index" page only explains the index and links to it (Sphinx's genindex,
+# which is not in _toc.yml); in the PDF the index itself takes that page's place.
+WEB_INDEX_PAGE = "book/appendix/book-index"
 
 
 # --------------------------------------------------------------------------- the book's structure
@@ -308,12 +312,35 @@ def assemble(meta: dict[str, str]) -> tuple[str, dict]:
     if missing:
         raise SystemExit(f"not built: {', '.join(missing)} (run `make book` first)")
     joiner = Joiner(pages + ["genindex"], meta["site"])
+    if WEB_INDEX_PAGE in pages:  # links to the web edition's index page go to the index itself
+        joiner.keys[f"{WEB_INDEX_PAGE}.html"] = joiner.keys["genindex.html"]
     soup = BeautifulSoup("", "html.parser")
     body: list[str] = []
     entries: list[tuple[str, str, str]] = []
     counts = {"pages": 0, "figures": 0, "animations": 0, "solutions": 0}
 
+    def add_index(level_shift: int) -> bool:
+        """The index (genindex) as a page of the PDF, when the book has index entries."""
+        if not (HTML / "genindex.html").is_file():
+            return False
+        section = joiner.section("genindex.html", level_shift, soup)
+        if not section.select("table.indextable a"):
+            return False
+        for jumpbox in section.select(".genindex-jumpbox"):
+            jumpbox.decompose()
+        section["class"] = ["pdf-page", "pdf-index", f"pdf-shift-{level_shift}"]
+        entries.append(("chapter", "Index", section["id"]))
+        section.insert(0, marker(len(entries)))
+        body.append(str(section))
+        return True
+
+    index_in_place = False
+
     def add_page(page: str, level_shift: int, kind: str) -> None:
+        nonlocal index_in_place
+        if page == WEB_INDEX_PAGE and add_index(level_shift):
+            index_in_place = True  # the index itself, where the web edition links to it
+            return
         page_html = f"{page}.html"
         section = joiner.section(page_html, level_shift, soup)
         source = BeautifulSoup((HTML / page_html).read_text(encoding="utf-8"), "html.parser")
@@ -338,17 +365,8 @@ def assemble(meta: dict[str, str]) -> tuple[str, dict]:
             shift = 1
         for page in chapter_pages:
             add_page(page, shift, "chapter")
-    index = HTML / "genindex.html"
-    if index.is_file():
-        section = joiner.section("genindex.html", 0, soup)
-        if section.select("table.indextable a"):  # the book has index entries
-            for jumpbox in section.select(".genindex-jumpbox"):
-                jumpbox.decompose()
-            section["class"] = ["pdf-page", "pdf-index"]
-            entries.append(("chapter", "Index", section["id"]))
-            section.insert(0, marker(len(entries)))
-            body.append(str(section))
-
+    if not index_in_place:
+        add_index(0)
     styles, scripts = head_assets(f"{root}.html")
     links = "\n".join(f'<link rel="stylesheet" href="{html.escape(href)}">' for href in styles)
     document = f"""<!DOCTYPE html>
