@@ -5,7 +5,8 @@ number to another) and runs the tests that reach the changed function; a mutant 
 not notice "survives".  The score is killed / the mutants that change behaviour: the share of
 the edits the tests would catch.  A survivor that no input can tell from the original (an
 equivalent mutant) is listed, with the reason, in tests/mlcalc/mutants/<module>.md and left out
-of the score; every other survivor is "open".  A module passes at 90 %.
+of the score; a survivor listed there under "## Not equivalent" (with its reason) stays in the
+score; every other survivor is "open".  A module passes at 90 % with no open survivor.
 
 Each module runs against its own test file (tests/mlcalc/test_<module>.py, or
 tests/mlcalc/<subpackage>/test_<module>.py; the whole of tests/mlcalc for the private helpers
@@ -121,16 +122,19 @@ def exit_codes(workdir: Path, name: str) -> dict[str, int | None]:
     return json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
 
 
-def counts(workdir: Path, name: str, equivalent: set[str]) -> dict[str, int]:
-    """Mutants, killed, skipped, not run, and survivors listed as equivalent or still open."""
+def counts(workdir: Path, name: str, listed: dict[str, tuple[str, bool]]) -> dict[str, int]:
+    """Mutants, killed, skipped, not run, and the survivors: listed as equivalent, listed with
+    another reason ("explained"), or not listed ("open")."""
     codes = exit_codes(workdir, name)
     killed = sum(code in KILLED for code in codes.values())
     skipped = sum(code in SKIPPED for code in codes.values())
     not_run = sum(code is None for code in codes.values())
     alive = survivors(workdir, name)
-    listed = sum(key in equivalent for key in alive)
+    equivalent = sum(key in listed and listed[key][1] for key in alive)
+    explained = sum(key in listed and not listed[key][1] for key in alive)
     return {"mutants": len(codes), "killed": killed, "skipped": skipped, "not run": not_run,
-            "survived": len(alive), "equivalent": listed, "open": len(alive) - listed}
+            "survived": len(alive), "equivalent": equivalent, "explained": explained,
+            "open": len(alive) - equivalent - explained}
 
 
 def survivors(workdir: Path, name: str) -> list[str]:
@@ -140,13 +144,30 @@ def survivors(workdir: Path, name: str) -> list[str]:
                   if code is not None and code not in KILLED | SKIPPED)
 
 
-def equivalent_mutants(name: str) -> dict[str, str]:
-    """Mutant -> why no test can kill it, from EQUIVALENTS/<module>.md (lines "- `mutant`: why")."""
+def listed_survivors(name: str) -> dict[str, tuple[str, bool]]:
+    """Mutant -> (why it survives, whether it is equivalent), from EQUIVALENTS/<module>.md.
+
+    Each line reads "- `mutant`: why". Lines under a heading "## Not equivalent" list survivors
+    that a test could kill in principle (a tuning constant moved where no realistic input
+    reaches); they stay in the score. Every other listed mutant is equivalent: no input can tell
+    it from the original, and it is left out of the score.
+    """
     path = EQUIVALENTS / f"{name}.md"
     if not path.exists():
         return {}
-    found = re.findall(r"^- `([\w.ǁ]+__mutmut_\d+)`:\s*(.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
-    return dict(found)
+    listed, equivalent = {}, True
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            equivalent = not line.lower().lstrip("# ").startswith("not equivalent")
+        found = re.match(r"^- `([\w.ǁ]+__mutmut_\d+)`:\s*(.+)$", line)
+        if found:
+            listed[found.group(1)] = (found.group(2), equivalent)
+    return listed
+
+
+def equivalent_mutants(name: str) -> dict[str, str]:
+    """Mutant -> why no input can tell it from the original (see listed_survivors)."""
+    return {key: why for key, (why, equivalent) in listed_survivors(name).items() if equivalent}
 
 
 def score(c: dict[str, int]) -> float | None:
@@ -156,12 +177,13 @@ def score(c: dict[str, int]) -> float | None:
 
 
 def table(rows: list[tuple[str, dict[str, int]]]) -> str:
-    head = ("module", "mutants", "killed", "survived", "equivalent", "open", "not run", "score")
-    lines = [f"{head[0]:<20}" + "".join(f"{h:>11}" for h in head[1:])]
+    head = ("module", "mutants", "killed", "survived", "equivalent", "explained", "open", "not run",
+            "score")
+    lines = [f"{head[0]:<19}" + "".join(f"{h:>11}" for h in head[1:])]
     for name, c in rows:
         value = score(c)
         shown = f"{value:.1f} %" if value is not None else "-"
-        lines.append(f"{name:<20}" + "".join(f"{c[h]:>11}" for h in head[1:-1]) + f"{shown:>11}")
+        lines.append(f"{name:<19}" + "".join(f"{c[h]:>11}" for h in head[1:-1]) + f"{shown:>11}")
     return "\n".join(lines)
 
 
@@ -201,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
             run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
                                   str(args.max_children)], cwd=places[name], env=env,
                                  stdout=handle, stderr=subprocess.STDOUT)
-        ran = counts(places[name], name, set())
+        ran = counts(places[name], name, {})
         print(f"{name}: {ran['mutants']} mutants against {' '.join(tests)} in "
               f"{(time.monotonic() - began) / 60:.1f} min", flush=True)
         if not ran["mutants"]:
@@ -209,8 +231,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutmut ran no mutant of {name} (exit status {run.returncode}; log: {log})")
             return 1
     minutes = (time.monotonic() - start) / 60
-    equivalents = {name: equivalent_mutants(name) for name in chosen}
-    rows = [(name, counts(places[name], name, set(equivalents[name]))) for name in chosen]
+    listings = {name: listed_survivors(name) for name in chosen}
+    rows = [(name, counts(places[name], name, listings[name])) for name in chosen]
     print(table(rows))
     print(f"mutmut ran {minutes:.1f} min with {args.max_children} worker(s) "
           f"(score: killed / mutants that change behaviour; equivalents listed in "
@@ -218,15 +240,15 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for name, c in rows:
         alive = set(survivors(places[name], name))
-        stale = sorted(set(equivalents[name]) - alive)
+        stale = sorted(set(listings[name]) - alive)
         if stale:
-            print(f"{name}: listed as equivalent but killed or gone (remove them): {', '.join(stale)}")
+            print(f"{name}: listed as surviving but killed or gone (remove them): {', '.join(stale)}")
         value = score(c)
-        if c["not run"] or value is None or value < args.min_score:
+        if c["not run"] or value is None or value < args.min_score or c["open"]:
             failed = True
-            print(f"{name}: below {args.min_score:g} % or not finished")
+            print(f"{name}: below {args.min_score:g} %, not finished, or with survivors not listed")
         if not args.no_survivors:
-            for key in sorted(alive - set(equivalents[name])):
+            for key in sorted(alive - set(listings[name])):
                 print("open:", key)
     return 1 if failed else 0
 

@@ -39,21 +39,25 @@ def test_a_module_runs_against_its_mirror_test_file():
 def test_listed_equivalent_mutants_leave_the_score(tmp_path, monkeypatch):
     monkeypatch.setattr(mutate, "EQUIVALENTS", tmp_path)
     (tmp_path / "limits.md").write_text(
-        "# Equivalent mutants of limits\n\n"
+        "# Surviving mutants of limits\n\n"
         "- `mlcalc.limits.x__trend__mutmut_11`: the caller passes at least 6 samples.\n"
-        "- mlcalc.limits.x__trend__mutmut_12 without backticks or reason is not a listing\n")
-    listed = mutate.equivalent_mutants("limits")
-    assert listed == {"mlcalc.limits.x__trend__mutmut_11": "the caller passes at least 6 samples."}
+        "- mlcalc.limits.x__trend__mutmut_12 without backticks or reason is not a listing\n\n"
+        "## Not equivalent\n\n"
+        "- `mlcalc.limits.x__trend__mutmut_3`: a window of 17 samples instead of 16.\n")
+    assert mutate.equivalent_mutants("limits") == {
+        "mlcalc.limits.x__trend__mutmut_11": "the caller passes at least 6 samples."}
+    listed = mutate.listed_survivors("limits")
+    assert listed["mlcalc.limits.x__trend__mutmut_3"] == ("a window of 17 samples instead of 16.", False)
     meta = tmp_path / "work" / "mutants" / "src" / "mlcalc" / "limits.py.meta"
     meta.parent.mkdir(parents=True)
-    codes = {f"mlcalc.limits.x_f__mutmut_{i}": 1 for i in range(9)}  # 9 killed (a failing test)
+    codes = {f"mlcalc.limits.x_f__mutmut_{i}": 1 for i in range(18)}  # 18 killed (a failing test)
     codes |= {"mlcalc.limits.x__trend__mutmut_11": 0, "mlcalc.limits.x__trend__mutmut_12": 0,
-              "mlcalc.limits.x_g__mutmut_1": None}  # two survivors (one listed), one not run
+              "mlcalc.limits.x__trend__mutmut_3": 0, "mlcalc.limits.x_g__mutmut_1": None}
     meta.write_text(json.dumps({"exit_code_by_key": codes}))
-    c = mutate.counts(tmp_path / "work", "limits", set(listed))
-    assert c == {"mutants": 12, "killed": 9, "skipped": 0, "not run": 1, "survived": 2,
-                 "equivalent": 1, "open": 1}
-    assert mutate.score(c) == pytest.approx(90.0)  # 9 of the 10 mutants that ran and matter
+    c = mutate.counts(tmp_path / "work", "limits", listed)
+    assert c == {"mutants": 22, "killed": 18, "skipped": 0, "not run": 1, "survived": 3,
+                 "equivalent": 1, "explained": 1, "open": 1}
+    assert mutate.score(c) == pytest.approx(90.0)  # 18 of the 20 mutants that ran and matter
 
 
 def test_every_listing_names_a_mutant_of_its_module_with_a_reason():
@@ -61,8 +65,8 @@ def test_every_listing_names_a_mutant_of_its_module_with_a_reason():
         module = path.stem
         assert module in mutate.modules(), f"{path.name}: no module mlcalc.{module}"
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- ")]
-        listed = mutate.equivalent_mutants(module)
+        listed = mutate.listed_survivors(module)
         assert len(listed) == len(lines), f"{path.name}: a line is not `- \\`<mutant>\\`: <reason>`"
-        for name, reason in listed.items():
+        for name, (reason, _) in listed.items():
             assert name.startswith(f"mlcalc.{module}."), f"{path.name}: {name} is another module's"
             assert len(reason.split()) >= 4, f"{path.name}: {name} needs a reason"
