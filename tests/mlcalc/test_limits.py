@@ -254,6 +254,18 @@ def test_oscillation_has_no_numeric_limit():
         assert limit(lambda t: math.sin(1 / t), 0, side=side).verdict == "oscillates"
 
 
+def test_one_unsettled_side_decides_the_two_sided_numeric_verdict():
+    # Where one side converges and the other oscillates (or creeps too slowly to judge), the
+    # two-sided answer is that side's verdict, never "sides differ": both sides here tend to 0
+    # or have no limit at all, so a gap between two values would be a confident wrong answer.
+    oscillating = limit(lambda t: math.sin(1 / t) if t > 0 else 0.0, 0)
+    assert oscillating.verdict == "oscillates" and oscillating.left == pytest.approx(0.0, abs=1e-12)
+    assert "oscillates" in repr(oscillating)
+    creeping = limit(lambda t: -1 / math.log(t) if t > 0 else 0.0, 0)  # -1/log t -> 0, too slowly
+    assert creeping.verdict == "cannot tell" and math.isnan(creeping.value)
+    assert creeping.left == pytest.approx(0.0, abs=1e-12) and "# cannot tell: " in repr(creeping)
+
+
 def test_jump_has_one_sided_limits_but_no_limit():
     result = limit(lambda t: abs(t) / t, 0)
     assert result.exists is False and math.isnan(result.value)
