@@ -329,6 +329,15 @@ def test_fit_line_starts_from_a_flat_line_by_default():
     assert repr(fit) == "LineFit(m=0, b=0, cost=5, steps=0, finished)"
 
 
+def test_fit_line_defaults_take_100_small_steps():
+    # The documented defaults: 100 steps with learning rate 0.01, the first one by hand.
+    xs, ys = line_data(seed=4, n=10)
+    fit = fit_line(xs, ys)
+    assert len(fit.cost_history) == 101 and fit.diverged is False
+    assert fit.m_history[1] == pytest.approx(0.01 * 2 * np.mean(ys * xs), rel=1e-12)
+    assert fit.b_history[1] == pytest.approx(0.01 * 2 * np.mean(ys), rel=1e-12)
+
+
 def test_fit_line_with_no_epochs():
     fit = fit_line([0.0, 1.0], [1.0, 3.0], m0=0.5, b0=-1.0, epochs=0)
     assert (fit.m, fit.b) == (0.5, -1.0)
@@ -384,6 +393,8 @@ def test_probabilities_outside_the_open_interval(loss, p):
         r"\(apply a sigmoid to raw scores first\)$"
     )
     with pytest.raises(ValueError, match=expected):
+        loss([0.5, p], [1, 0])
+    with pytest.raises(ValueError, match=expected):  # the first of several
         loss([0.5, 0.999, p, 3.0], [1, 0, 1, 0])
 
 
@@ -392,6 +403,8 @@ def test_probabilities_outside_the_open_interval(loss, p):
 def test_labels_outside_the_unit_interval(loss, label):
     expected = rf"^y_true must hold labels in \[0, 1\]; got {re.escape(repr(float(label)))}$"
     with pytest.raises(ValueError, match=expected):
+        loss([0.5, 0.5], [1, label])
+    with pytest.raises(ValueError, match=expected):  # the first of several
         loss([0.5, 0.5, 0.5, 0.5], [0, 1, label, 5])
 
 

@@ -236,7 +236,8 @@ def fit_line(
     """Fit ``y_hat = m x + b`` by gradient descent on the mean squared error.
 
     Each epoch takes one step against the gradient from :func:`line_mse_gradient`:
-    ``m -= lr * dC/dm`` and ``b -= lr * dC/db``.  A learning rate that is too large makes the
+    ``m -= lr * dC/dm`` and ``b -= lr * dC/db``; by default it starts from the flat line
+    ``m = b = 0`` and takes 100 steps with ``lr = 0.01``.  A learning rate that is too large makes the
     cost grow by a constant factor each step: the descent stops at the first step whose cost
     exceeds ``1e12 * max(1, C(m0, b0))`` (or is not finite), keeps the parameters from before it
     and sets ``diverged``; every number it returns is finite.
