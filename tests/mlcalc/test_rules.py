@@ -312,6 +312,16 @@ def test_differentiate_with_another_symbol_as_a_constant():
     assert differentiate("x*y**2", "y").derivative == 2 * x * y
 
 
+def test_fallback_with_another_symbol_differentiates_in_the_chosen_variable():
+    # besselj(a, x): no rule knows a two-argument function; sympy.diff does it, in x, with a
+    # left as a constant.
+    a = sp.Symbol("a")
+    result = differentiate("besselj(a, x) + a*x", "x")
+    assert "sympy.diff" in result.rules and result.agrees_with_sympy is True
+    expected = sp.diff(sp.besselj(a, x), x) + a
+    assert same_expression(result.derivative, expected)
+
+
 def test_differentiate_step_depths_follow_the_expression_tree():
     result = differentiate("x**2*sin(x)")
     assert [(s.depth, s.rule) for s in result.steps] == [
