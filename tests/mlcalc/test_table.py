@@ -37,9 +37,10 @@ def test_text_aligns_columns_on_the_right():
 
 
 def test_html_has_one_cell_per_value_aligned_right():
-    table = make_table(["h", "error"], [(0.1, 1e-20)])
+    table = make_table(["h", "error"], [(0.1, 1e-20), (0.01, 2)])
     style = "text-align: right; padding: 0.2em 0.8em"
     assert table._repr_html_() == (
         f'<table><thead><tr><th style="{style}">h</th><th style="{style}">error</th></tr></thead>'
-        f'<tbody><tr><td style="{style}">0.1</td><td style="{style}">1e-20</td></tr></tbody></table>'
+        f'<tbody><tr><td style="{style}">0.1</td><td style="{style}">1e-20</td></tr>'
+        f'<tr><td style="{style}">0.01</td><td style="{style}">2</td></tr></tbody></table>'
     )
