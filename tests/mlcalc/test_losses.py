@@ -8,6 +8,8 @@ derivatives of the losses written symbolically, from finite differences, or from
 from __future__ import annotations
 
 import math
+import re
+import warnings
 
 import numpy as np
 import pytest
@@ -264,6 +266,78 @@ def test_fit_line_detects_divergence(lr):
     assert "diverged" in repr(fit)
 
 
+@pytest.mark.parametrize(("m0", "b0"), [(0.0, 0.0), (2.0, 1.0)])
+@pytest.mark.parametrize("lr", [0.5, 1.0, 2.0])
+def test_divergence_is_reported_within_a_few_steps(lr, m0, b0):
+    """The descent stops at the first step whose cost exceeds 1e12 times the starting cost
+    (or 1e12 when the starting cost is below 1), long before the numbers overflow."""
+    from mlcalc.losses import make_line_data
+
+    xs, ys = make_line_data()
+    fit = fit_line(xs, ys, m0=m0, b0=b0, lr=lr, epochs=1000)
+    limit = 1e12 * max(1.0, fit.cost_history[0])
+    assert fit.diverged is True
+    assert len(fit.cost_history) - 1 <= 10
+    assert fit.cost_history.max() <= limit
+    # The step it refused to take, written out by hand from the last kept parameters.
+    residual = fit.m * xs + fit.b - ys
+    m = fit.m - lr * 2 * np.mean(residual * xs)
+    b = fit.b - lr * 2 * np.mean(residual)
+    assert np.mean((m * xs + b - ys) ** 2) > limit
+
+
+@pytest.mark.parametrize(("m0", "b0"), [(0.0, 0.0), (2.0, 1.0), (1.9, 0.9)])
+@pytest.mark.parametrize("lr", np.geomspace(0.3, 3.0, 15))
+def test_divergence_stops_at_the_first_cost_above_the_limit(lr, m0, b0):
+    """For every learning rate too large for the data, the kept costs stay within
+    1e12 * max(1, C(m0, b0)) and the next step's cost exceeds it."""
+    from mlcalc.losses import make_line_data
+
+    xs, ys = make_line_data()
+    fit = fit_line(xs, ys, m0=m0, b0=b0, lr=lr, epochs=1000)
+    limit = 1e12 * max(1.0, line_mse(xs, ys, m0, b0))
+    assert fit.diverged is True
+    assert fit.cost_history.max() <= limit
+    residual = fit.m * xs + fit.b - ys
+    m = fit.m - lr * 2 * np.mean(residual * xs)
+    b = fit.b - lr * 2 * np.mean(residual)
+    assert np.mean((m * xs + b - ys) ** 2) > limit
+
+
+@pytest.mark.parametrize("lr", [1e200, 1e308])
+def test_an_absurd_learning_rate_diverges_at_once_without_warnings(lr):
+    # The first step overflows (to inf, or to inf - inf = NaN in the cost): the descent stops
+    # there, quietly, and returns only the finite starting point.
+    xs = np.array([0.0, 1.0, 2.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fit = fit_line(xs, [1.0, 3.0, 5.0], lr=lr, epochs=10)
+    assert fit.diverged is True and len(fit.cost_history) == 1
+    assert (fit.m, fit.b, fit.cost) == (0.0, 0.0, 35 / 3)
+    assert repr(fit) == "LineFit(m=0, b=0, cost=11.6667, steps=0, diverged)"
+
+
+def test_line_mse_too_large_for_a_float_is_inf_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert line_mse([1.0, 2.0], [0.0, 0.0], 1e200, 0.0) == math.inf
+
+
+def test_fit_line_starts_from_a_flat_line_by_default():
+    fit = fit_line([0.0, 1.0], [1.0, 3.0], epochs=0)
+    assert (fit.m, fit.b, fit.cost) == (0.0, 0.0, 5.0)
+    assert repr(fit) == "LineFit(m=0, b=0, cost=5, steps=0, finished)"
+
+
+def test_fit_line_defaults_take_100_small_steps():
+    # The documented defaults: 100 steps with learning rate 0.01, the first one by hand.
+    xs, ys = line_data(seed=4, n=10)
+    fit = fit_line(xs, ys)
+    assert len(fit.cost_history) == 101 and fit.diverged is False
+    assert fit.m_history[1] == pytest.approx(0.01 * 2 * np.mean(ys * xs), rel=1e-12)
+    assert fit.b_history[1] == pytest.approx(0.01 * 2 * np.mean(ys), rel=1e-12)
+
+
 def test_fit_line_with_no_epochs():
     fit = fit_line([0.0, 1.0], [1.0, 3.0], m0=0.5, b0=-1.0, epochs=0)
     assert (fit.m, fit.b) == (0.5, -1.0)
@@ -313,15 +387,30 @@ def test_non_numeric_and_non_1d_arrays(loss):
 @pytest.mark.parametrize("loss", [binary_cross_entropy, binary_cross_entropy_gradient])
 @pytest.mark.parametrize("p", [0, 0.0, 1, 1.0, 1.2, -0.1])
 def test_probabilities_outside_the_open_interval(loss, p):
-    with pytest.raises(ValueError, match=r"^y_pred must hold probabilities"):
+    # The message shows the first offending value, as a plain number, and the likely fix.
+    expected = (
+        rf"^y_pred must hold probabilities strictly between 0 and 1; got {re.escape(repr(float(p)))} "
+        r"\(apply a sigmoid to raw scores first\)$"
+    )
+    with pytest.raises(ValueError, match=expected):
         loss([0.5, p], [1, 0])
+    with pytest.raises(ValueError, match=expected):  # the first of several
+        loss([0.5, 0.999, p, 3.0], [1, 0, 1, 0])
 
 
 @pytest.mark.parametrize("loss", [binary_cross_entropy, binary_cross_entropy_gradient])
 @pytest.mark.parametrize("label", [-0.5, -1e-9, 1.01, 2])
 def test_labels_outside_the_unit_interval(loss, label):
-    with pytest.raises(ValueError, match=r"^y_true must hold labels"):
+    expected = rf"^y_true must hold labels in \[0, 1\]; got {re.escape(repr(float(label)))}$"
+    with pytest.raises(ValueError, match=expected):
         loss([0.5, 0.5], [1, label])
+    with pytest.raises(ValueError, match=expected):  # the first of several
+        loss([0.5, 0.5, 0.5, 0.5], [0, 1, label, 5])
+
+
+def test_labels_at_the_ends_of_the_unit_interval_are_accepted():
+    # Hard labels 0 and 1 are the usual case; only probabilities must stay inside (0, 1).
+    assert binary_cross_entropy([0.25, 0.75], [0, 1]) == pytest.approx(-math.log(0.75), rel=1e-15)
 
 
 @pytest.mark.parametrize("function", [line_mse, line_mse_gradient])
@@ -339,21 +428,21 @@ def test_line_functions_reject_bad_data(function):
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "name", "error"),
+    ("kwargs", "pattern", "error"),
     [
-        ({"lr": 0}, "lr", ValueError),
-        ({"lr": -0.1}, "lr", ValueError),
-        ({"lr": math.nan}, "lr", ValueError),
-        ({"lr": math.inf}, "lr", ValueError),
-        ({"epochs": -1}, "epochs", ValueError),
-        ({"epochs": 2.5}, "epochs", TypeError),
-        ({"epochs": True}, "epochs", TypeError),
-        ({"m0": math.nan}, "m0", ValueError),
-        ({"b0": math.inf}, "b0", ValueError),
+        ({"lr": 0}, r"^lr must be > 0; got 0\.0$", ValueError),
+        ({"lr": -0.1}, r"^lr must be > 0; got -0\.1$", ValueError),
+        ({"lr": math.nan}, r"^lr must be a real number, not NaN$", ValueError),
+        ({"lr": math.inf}, r"^lr must be finite; got inf$", ValueError),
+        ({"epochs": -1}, r"^epochs must be an integer >= 0; got -1$", ValueError),
+        ({"epochs": 2.5}, r"^epochs must be an integer >= 0; got 2\.5 \(type float\)$", TypeError),
+        ({"epochs": True}, r"^epochs must be an integer >= 0; got True \(type bool\)$", TypeError),
+        ({"m0": math.nan}, r"^m0 must be a real number, not NaN$", ValueError),
+        ({"b0": math.inf}, r"^b0 must be finite; got inf$", ValueError),
     ],
 )
-def test_fit_line_rejects_bad_settings(kwargs, name, error):
-    with pytest.raises(error, match=rf"^{name}\b"):
+def test_fit_line_rejects_bad_settings(kwargs, pattern, error):
+    with pytest.raises(error, match=pattern):
         fit_line([0.0, 1.0], [1.0, 3.0], **kwargs)
 
 
@@ -381,17 +470,59 @@ def test_make_line_data_is_seeded_and_scatters_around_the_line():
     assert not np.array_equal(y1, y3)
 
 
-@pytest.mark.parametrize(
-    ("kwargs", "error", "name"),
-    [
-        ({"n": 1}, ValueError, "n"),
-        ({"noise": -1.0}, ValueError, "noise"),
-        ({"seed": 1.5}, TypeError, "seed"),
-        ({"slope": float("nan")}, ValueError, "slope"),
-    ],
-)
-def test_make_line_data_rejects_bad_input(kwargs, error, name):
+def test_make_line_data_pins_the_points_the_chapters_show():
+    """The chapters of Parts I to III print and fit these exact points (seed 0, 20 points around
+    y = 2x + 1, noise 0.5); a change of generator or of its use would change every figure."""
     from mlcalc.losses import make_line_data
 
-    with pytest.raises(error, match=name):
+    x, y = make_line_data()
+    np.testing.assert_array_equal(x, np.linspace(0.0, 4.0, 20))
+    expected = [
+        1.0628651105466966, 1.3550001999332963, 2.162316588379536, 2.315607953313362,
+        2.4163758397352337, 3.286060685349479, 4.178315812038752, 4.420908902617253,
+        4.016553434728083, 4.1567629486875, 4.898889084520797, 5.652241937042043,
+        4.890116191627951, 6.364288378560042, 6.27178136847873, 6.949655796332485,
+        7.464712613834503, 7.999744658657527, 8.784762636608118, 9.521256684721338,
+    ]
+    np.testing.assert_allclose(y, expected, rtol=1e-12)
+    # Without noise the points lie on the line itself.
+    x, y = make_line_data(n=5, slope=-1.5, intercept=4.0, noise=0.0, seed=7)
+    np.testing.assert_allclose(y, -1.5 * x + 4.0, rtol=0, atol=1e-15)
+
+
+def test_make_line_data_accepts_two_points():
+    """Two points are the fewest that fix a line: the ends of [0, 4]."""
+    from mlcalc.losses import make_line_data
+
+    x, y = make_line_data(n=2, noise=0.0)
+    assert x.tolist() == [0.0, 4.0] and y.tolist() == [1.0, 9.0]
+    x, y = make_line_data(n=2)
+    assert x.shape == y.shape == (2,) and np.all(np.isfinite(y))
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "pattern"),
+    [
+        ({"n": 1}, ValueError, r"^n must be an integer >= 2; got 1$"),
+        ({"n": 0}, ValueError, r"^n must be an integer >= 2; got 0$"),
+        ({"n": 2.0}, TypeError, r"^n must be an integer >= 2; got 2\.0"),
+        ({"noise": -1.0}, ValueError, r"^noise must be >= 0; got -1\.0$"),
+        ({"seed": 1.5}, TypeError, r"^seed must be an integer; got 1\.5$"),
+        ({"seed": True}, TypeError, r"^seed must be an integer; got True$"),
+        ({"slope": float("nan")}, ValueError, r"^slope must be a real number, not NaN$"),
+        ({"intercept": "1"}, TypeError, r"^intercept must be a real number; got '1'"),
+        ({"noise": math.inf}, ValueError, r"^noise must be finite; got inf$"),
+    ],
+)
+def test_make_line_data_rejects_bad_input(kwargs, error, pattern):
+    from mlcalc.losses import make_line_data
+
+    with pytest.raises(error, match=pattern):
         make_line_data(**kwargs)
+
+
+def test_make_line_data_accepts_numpy_integers_and_zero_noise():
+    from mlcalc.losses import make_line_data
+
+    x, y = make_line_data(n=np.int64(3), noise=0.0, seed=np.int32(1))
+    assert x.tolist() == [0.0, 2.0, 4.0] and y.tolist() == [1.0, 5.0, 9.0]

@@ -78,10 +78,11 @@ def check_choice(name: str, value: Any, choices: tuple[str, ...]) -> str:
 def as_real_array(name: str, value: Any, *, allow_empty: bool = False) -> np.ndarray:
     """Return ``value`` as a 1-D float array; reject empty input, NaN/inf and non-numbers."""
     try:
-        array = np.asarray(value, dtype=float)
+        raw = np.asarray(value)
+        array = None if np.iscomplexobj(raw) else np.asarray(raw, dtype=float)
     except (TypeError, ValueError):
         raise TypeError(f"{name} must be a sequence of real numbers; got {_given(value)}") from None
-    if np.iscomplexobj(np.asarray(value)):
+    if array is None:  # checked before casting, which would drop the imaginary parts with a warning
         raise TypeError(f"{name} must hold real numbers, not complex ones")
     array = np.atleast_1d(array)
     if array.ndim != 1:

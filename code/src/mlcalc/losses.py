@@ -87,13 +87,13 @@ def mae_gradient(y_pred: ArrayLike, y_true: ArrayLike) -> np.ndarray:
 def _probabilities(p: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     predictions, targets = _pair(p, y)
     if np.any((predictions <= 0) | (predictions >= 1)):
-        bad = predictions[(predictions <= 0) | (predictions >= 1)][0]
+        bad = float(predictions[(predictions <= 0) | (predictions >= 1)][0])
         raise ValueError(
             f"y_pred must hold probabilities strictly between 0 and 1; got {bad!r} "
             "(apply a sigmoid to raw scores first)"
         )
     if np.any((targets < 0) | (targets > 1)):
-        bad = targets[(targets < 0) | (targets > 1)][0]
+        bad = float(targets[(targets < 0) | (targets > 1)][0])
         raise ValueError(f"y_true must hold labels in [0, 1]; got {bad!r}")
     return predictions, targets
 
@@ -143,6 +143,8 @@ def make_line_data(
     ``x`` is spread evenly over [0, 4]; ``y`` adds Gaussian noise with standard deviation
     ``noise`` from a generator seeded with ``seed``, so every build sees the same points.
     Parts II and III fit a line to this data set, so the reader sees the same answer three ways.
+    The chapters print these points, so the unit tests pin the values of the default call
+    (``n=20``, ``seed=0``); ``n`` must be at least 2, the fewest points that fix a line.
 
     Examples
     --------
@@ -234,7 +236,11 @@ def fit_line(
     """Fit ``y_hat = m x + b`` by gradient descent on the mean squared error.
 
     Each epoch takes one step against the gradient from :func:`line_mse_gradient`:
-    ``m -= lr * dC/dm`` and ``b -= lr * dC/db``.
+    ``m -= lr * dC/dm`` and ``b -= lr * dC/db``; by default it starts from the flat line
+    ``m = b = 0`` and takes 100 steps with ``lr = 0.01``.  A learning rate that is too large makes the
+    cost grow by a constant factor each step: the descent stops at the first step whose cost
+    exceeds ``1e12 * max(1, C(m0, b0))`` (or is not finite), keeps the parameters from before it
+    and sets ``diverged``; every number it returns is finite.
 
     Examples
     --------

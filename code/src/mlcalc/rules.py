@@ -294,7 +294,9 @@ def _apply_rule(expr: sp.Expr, x: sp.Symbol, depth: int, steps: list[Step]) -> t
             if exponent == x:
                 return "known derivative (exponential)", outer
             return "chain", outer * _derive(exponent, x, inner, steps)
-        logarithm = sp.expand_log(sp.log(expr), force=True)
+        # ln y = v ln u for y = u**v with u > 0; ln u stays whole, so that (x**2)**x gets
+        # ln(x**2) (real for every x != 0) and not 2 ln x (complex for x < 0).
+        logarithm = exponent * sp.log(base)
         return "logarithmic differentiation", expr * _derive(logarithm, x, inner, steps)
     if isinstance(expr, sp.Function) and len(expr.args) == 1:
         argument = expr.args[0]
