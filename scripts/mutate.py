@@ -9,8 +9,8 @@ of the score; a survivor listed there under "## Not equivalent" (with its reason
 score; every other survivor is "open".  A module passes at 90 % with no open survivor.
 
 Each module runs against its own test file (tests/mlcalc/test_<module>.py, or
-tests/mlcalc/<subpackage>/test_<module>.py; the whole of tests/mlcalc for the private helpers
-that every module uses), one module after the other.  mutmut expects the package under ``src/``
+tests/mlcalc/<subpackage>/test_<module>.py; the tests of its package when it has none), one
+module after the other.  mutmut expects the package under ``src/``
 of the directory it runs in and writes its copies to ``mutants/`` there, so this script runs it
 in a scratch copy per module (``_build/mutate/<module>``) holding ``src/mlcalc`` (from code/src), ``tests/mlcalc``, the root conftest.py and a plain
 pytest.ini (no doctests: the unit tests are what is measured).  The repository is not touched.
@@ -106,8 +106,8 @@ def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
 
 
 def own_tests(name: str) -> list[str]:
-    """The test files of a module: its mirror in tests/mlcalc, else its subpackage's tests, else
-    all of tests/mlcalc (the private helpers that every module calls)."""
+    """The test files of a module: its mirror in tests/mlcalc (test_checks.py for _checks), else
+    the tests of its package."""
     *package, stem = name.split(".")
     folder = Path("tests", "mlcalc", *package)
     mirror = folder / f"test_{stem.lstrip('_')}.py"

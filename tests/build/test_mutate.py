@@ -33,7 +33,8 @@ def test_each_module_runs_against_test_files_that_exist(name):
 def test_a_module_runs_against_its_mirror_test_file():
     assert mutate.own_tests("limits") == ["tests/mlcalc/test_limits.py"]
     assert mutate.own_tests("autodiff.forward") == ["tests/mlcalc/autodiff/test_forward.py"]
-    assert mutate.own_tests("_checks") == ["tests/mlcalc"]  # used by every module
+    assert mutate.own_tests("_checks") == ["tests/mlcalc/test_checks.py"]
+    assert mutate.own_tests("plotting._shared") == ["tests/mlcalc/plotting"]  # no mirror: its package's
 
 
 def test_listed_equivalent_mutants_leave_the_score(tmp_path, monkeypatch):
