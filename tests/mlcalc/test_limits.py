@@ -266,6 +266,30 @@ def test_one_unsettled_side_decides_the_two_sided_numeric_verdict():
     assert creeping.left == pytest.approx(0.0, abs=1e-12) and "# cannot tell: " in repr(creeping)
 
 
+def test_a_jump_of_a_few_rounding_errors_is_not_told_apart_from_rounding():
+    # Two sides that differ by about their rounding still converge, to a value within the
+    # error of both; sides a few rounding errors further apart cannot be told apart from
+    # rounding ("cannot tell"); a jump well above rounding is a jump.
+    for gap in (4.4e-16, 5e-15):
+        close = limit(lambda t: 1.0 if t < 0 else 1.0 + gap, 0)
+        assert close.verdict == "converges"
+        assert abs(close.value - 1.0) <= close.error and abs(close.value - (1.0 + gap)) <= close.error
+    unclear = limit(lambda t: 1.0 if t < 0 else 1.0 + 1e-14, 0)
+    assert unclear.verdict == "cannot tell" and math.isnan(unclear.value) and unclear.exists is False
+    assert "# cannot tell: " in repr(unclear)
+    assert limit(lambda t: 1.0 if t < 0 else 1.0 + 1e-12, 0).verdict == "sides differ"
+
+
+def test_too_few_samples_near_the_point_cannot_tell():
+    # f is undefined within 0.01 of 0, so only the first five samples (0.25 down to 1/64)
+    # exist: far too far from 0 to say anything about the limit, though f is 1 wherever defined.
+    fenced = lambda t: 1.0 + 0.0 * math.sqrt(t * t - 1e-4)  # noqa: E731
+    for side in ("both", "+", "-"):
+        result = limit(fenced, 0, side=side)
+        assert result.verdict == "cannot tell" and math.isnan(result.value)
+        assert "# cannot tell: " in repr(result)
+
+
 def test_jump_has_one_sided_limits_but_no_limit():
     result = limit(lambda t: abs(t) / t, 0)
     assert result.exists is False and math.isnan(result.value)
