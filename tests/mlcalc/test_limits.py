@@ -597,6 +597,15 @@ def test_family_squeezed_oscillations(n, side):
     check_against_sympy(lambda t: abs(t) ** p * math.sin(1 / t), expr, Fraction(0), side)
 
 
+@pytest.mark.parametrize("b", [2.0, -3.0, 1000.0])
+@pytest.mark.parametrize("side", SIDES)
+def test_a_squeezed_oscillation_settles_on_its_centre(b, side):
+    # b + x sin(1/x) keeps turning back but is squeezed towards b: the limit is b, within the
+    # reported error, from either side.
+    result = limit(lambda t: b + t * math.sin(1 / t), 0, side=side)
+    assert result.verdict == "converges" and abs(result.value - b) <= result.error <= 1e-6 * abs(b)
+
+
 @given(a=points_in_eighths, b=powers_of_ten(0, 9), side=st.sampled_from(SIDES))
 @FAMILY_SETTINGS
 def test_family_removable_holes_with_large_offsets(a, b, side):
