@@ -227,17 +227,18 @@ def test_timeline_rejects_bad_events_naming_the_argument(events, error, words):
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "error", "name"),
+    ("kwargs", "error", "pattern"),
     [
-        ({"wrap": -1}, ValueError, "wrap"),
-        ({"wrap": 2.5}, TypeError, "wrap"),
-        ({"wrap": True}, TypeError, "wrap"),
-        ({"break_gaps": "yes"}, TypeError, "break_gaps"),
-        ({"show_years": 1}, TypeError, "show_years"),
-        ({"ax": "axes"}, TypeError, "ax"),
+        ({"wrap": -1}, ValueError, r"^wrap must be an integer >= 0; got -1$"),
+        ({"wrap": 2.5}, TypeError, r"^wrap must be an integer >= 0; got 2\.5$"),
+        ({"wrap": True}, TypeError, r"^wrap must be an integer >= 0; got True$"),
+        ({"break_gaps": "yes"}, TypeError, r"^break_gaps must be True or False; got 'yes'$"),
+        ({"show_years": 1}, TypeError, r"^show_years must be True or False; got 1$"),
+        ({"ax": "axes"}, TypeError, r"^ax must be a matplotlib Axes or None; got str$"),
     ],
 )
-def test_timeline_rejects_bad_options_naming_them(kwargs, error, name):
-    with pytest.raises(error, match=name):
+def test_timeline_rejects_bad_options_naming_them(kwargs, error, pattern):
+    """Each message names the option and says what was expected and what was given."""
+    with pytest.raises(error, match=pattern):
         plot_timeline(EVENTS, **kwargs)
     assert plt.get_fignums() == []
