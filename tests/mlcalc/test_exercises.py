@@ -548,3 +548,175 @@ def test_shipped_keys_accept_their_value_and_reject_their_wrong_answers():
             problems.append(f"{exercise}: rejects its own value")
         problems += [f"{exercise}: accepts the wrong answer {w.value}" for w in entry.wrong if entry.assess(w.value)]
     assert problems == []
+
+
+# ----------------------------------------------------------------------------------------------
+# What a learner reads, word for word
+
+
+NUMBER = 'This exercise expects a number (such as 0.25, or a string such as "1/4")'
+
+
+def test_an_answer_of_the_wrong_kind_is_described_briefly():
+    key("w.1", 0.5)
+    assert str(check("w.1", lambda t: t)) == f"⚠ {NUMBER}; you gave a function."
+    assert str(check("w.1", {"a": 1})) == f"⚠ {NUMBER}; you gave {{'a': 1}} (type dict)."
+    # Up to 40 characters of the answer are shown, then "..." (a learner's long list stays readable).
+    forty, forty_one = [10] * 10, [100] + [10] * 9
+    assert len(repr(forty)) == 40 and len(repr(forty_one)) == 41
+    assert str(check("w.1", forty)) == f"⚠ {NUMBER}; you gave {forty!r} (type list)."
+    assert str(check("w.1", forty_one)) == f"⚠ {NUMBER}; you gave {repr(forty_one)[:40]}... (type list)."
+
+
+def test_result_html_is_coloured_by_verdict_and_keeps_extra_lines_preformatted():
+    key("h.1", 0.5)
+    no_key("h.2", reason="a proof")
+    colours = {"correct": "#009E73", "wrong": "#D55E00", "invalid": "#0072B2", "no key": "#0072B2"}
+    for result in (check("h.1", 0.5), check("h.1", 2), check("h.1", {}), check("h.2", 1)):
+        page = result._repr_html_()
+        slug = result.status.replace(" ", "-")
+        assert page.startswith(f'<div class="mlcalc-check mlcalc-check-{slug}" role="status" '
+                               f'style="border-left: 4px solid {colours[result.status]};')
+        assert page.endswith("</div>") and "<pre" not in page
+    page = check("h.1", "x^^2")._repr_html_()  # three lines: the message, the text, the caret
+    head, pre = page.split('<pre style="margin: 0.3em 0 0 0;">')
+    assert "x^^2</" not in head and head.endswith("invalid syntax at position 3.")
+    assert pre == "    x^^2\n      ^</pre></div>"
+
+
+def test_revealed_answers_are_written_as_a_learner_would_write_them():
+    key("v.1", (1, (2, 3)))
+    assert str(check("v.1", (1, (2, 4)), reveal=True)) == (
+        "✗ Not yet: Check answer[1][1]. The answer is (1, (2, 3)).")
+    key("v.2", (5,))
+    assert str(check("v.2", (5,), reveal=True)) == "✓ Correct. The answer is (5,)."
+    key("v.3", "dne")
+    assert str(check("v.3", "dne", reveal=True)) == "✓ Correct. The answer is does not exist."
+    key("v.4", "+inf")
+    assert str(check("v.4", "oo", reveal=True)) == "✓ Correct. The answer is +∞."
+
+
+def test_sequence_messages_name_the_place_and_what_it_expects():
+    key("q.1", (1, (2, 3)))
+    assert str(check("q.1", (1, (2, 5)))) == "✗ Not yet: Check answer[1][1]."
+    assert str(check("q.1", (1, (2, {})))) == "⚠ This exercise expects a number in answer[1][1]; you gave {} (type dict)."
+    key("q.2", ("2*x", 1))
+    assert str(check("q.2", ([1], 1))) == ("⚠ This exercise expects an expression in x (a SymPy expression "
+                                            "or a string); you gave [1] (type list).")
+
+
+def test_a_column_or_a_row_of_sympy_values_is_a_sequence():
+    key("q.3", (1, 2, 3))
+    assert_correct("q.3", sp.Matrix([1, 2, 3]))
+    assert_correct("q.3", sp.Matrix([[1, 2, 3]]))
+
+
+def test_expressions_inside_a_sequence_use_the_keys_domain_and_tolerances():
+    key("q.4", (sp.sqrt(x - 3), 1), domain=(3, 5))  # undefined on the default domain (-2, 2)
+    assert_correct("q.4", (lambda t: math.sqrt(t - 3), 1))
+    key("q.5", (sp.exp(x), 1), rel_tol=1e-2)
+    assert_correct("q.5", (lambda t: 1.005 * math.exp(t), 1))
+    assert_wrong("q.5", (lambda t: 1.05 * math.exp(t), 1))
+    key("q.6", (sp.sin(x), 1), rel_tol=0, abs_tol=1e-3)
+    assert_correct("q.6", (lambda t: math.sin(t) + 5e-4, 1))
+    assert_wrong("q.6", (lambda t: math.sin(t) + 5e-3, 1))
+
+
+def test_keys_files_keep_non_ascii_text_readable(tmp_path):
+    key("u.1", 0.5, hint="Use √ and π as written.")
+    text = ex.dump_keys(ex._SESSION)
+    assert "Use √ and π as written." in text
+
+
+def test_a_broken_shipped_keys_file_is_named(tmp_path, monkeypatch):
+    (tmp_path / "keys.json").write_text('{"format": 99, "keys": {}}', encoding="utf-8")
+    monkeypatch.setattr(ex.resources, "files", lambda package: tmp_path)
+    with pytest.raises(ValueError, match=r"^mlcalc/keys\.json is not a keys file of format 1$"):
+        ex.load_keys()
+
+
+@pytest.mark.parametrize("value, answer, message", [
+    (3.5, -3.5, "Check the sign."),
+    (3.5, 4.5, "You are off by one."),
+    (3.5, 7.0, "Your answer is off by a factor: check for a missing or extra factor."),
+    (1, -1, "Check the sign."),
+    (3.5, 3.2, "check your working."),
+    (2.0, 5.0, "check your working."),
+    ("+inf", "-inf", "Check the sign."),
+    ("dne", 4, "Compare the limits from the left and from the right."),
+    (2.0, "dne", "This limit exists: look again at the values near the point."),
+    (2.0, "+inf", "Look again at how large the values get near the point."),
+    ("+inf", 4, "Look again at how large the values get near the point."),
+    ("2*x*cos(x**2)", "-2*x*cos(x**2)", "Check the sign."),
+    ("2*x*cos(x**2)", "x*cos(x**2)", "Your answer is off by a constant factor: check for a missing or extra factor."),
+    ("2*x*cos(x**2)", "2*x*cos(x**2) + 1", "Your answer is off by a constant term."),
+    ("2*x*cos(x**2)", "2*x*sin(x**2)", "check your working."),
+])
+def test_each_diagnosis_reads_exactly_so(value, answer, message):
+    kind = "limit" if value in ("+inf", "dne") or answer in ("dne", "+inf", "-inf") else None
+    key("m.1", value, kind=kind)
+    assert str(check("m.1", answer)) == f"✗ Not yet: {message}"
+
+
+@pytest.mark.parametrize("answer, message", [
+    (((1, 5), (3,)), "✗ Not yet: Check answer[0][1]. answer[1] should have 2 entries; yours has 1."),
+    (((1, 2), (3,)), "✗ Not yet: answer[1] should have 2 entries; yours has 1."),
+    (((1, 2), 3), "✗ Not yet: answer[1] should hold 2 values; you gave 3 (type int)."),
+    (((1, 2), (3, 5)), "✗ Not yet: Check answer[1][1]."),
+    (((1, 2), (3, math.inf)), "✗ Not yet: Check answer[1][1]."),
+    (7, "⚠ This exercise expects a tuple or list of values (or a NumPy array); you gave 7 (type int)."),
+])
+def test_sequence_messages_read_exactly_so(answer, message):
+    key("m.2", ((1, 2), (3, 4)))
+    assert str(check("m.2", answer)) == message
+
+
+@pytest.mark.parametrize("answer", ["doesn’t exist", "Doesn’t exist!", "DNE."])
+def test_limit_that_does_not_exist_in_typographic_spelling(answer):
+    key("l.5", "dne")
+    assert_correct("l.5", answer)
+
+
+@pytest.mark.parametrize("answer", ["+ inf", "+ infinity", "∞.", "+∞!"])
+def test_plus_infinity_written_with_spaces_or_punctuation(answer):
+    key("l.6", "+inf")
+    assert_correct("l.6", answer)
+
+
+@pytest.mark.parametrize("answer", ["- inf", "- infinity", "-∞."])
+def test_minus_infinity_written_with_spaces_or_punctuation(answer):
+    key("l.7", "-inf")
+    assert_correct("l.7", answer)
+
+
+def test_only_a_limit_result_is_read_for_its_value():
+    import types
+
+    key("l.8", 2.0, kind="limit")
+    assert_correct("l.8", types.SimpleNamespace(exists=True, value=2.0))  # what mc.limit returns
+    assert str(check("l.8", types.SimpleNamespace(value=2.0))) == (
+        '⚠ This exercise expects a number, "+inf", "-inf" or "does not exist"; you gave '
+        "namespace(value=2.0) (type SimpleNamespace).")
+
+
+def test_keys_are_written_in_natural_order_numbers_before_letters():
+    for exercise in ("1.2.b", "1.2.10", "1.2.a", "1.2.9", "1.10.1", "1.9.1"):
+        key(exercise, 1.0)
+    order = list(json.loads(ex.dump_keys(ex._SESSION))["keys"])
+    assert order == ["1.2.9", "1.2.10", "1.2.a", "1.2.b", "1.9.1", "1.10.1"]
+
+
+def test_number_answers_that_are_not_one_real_number_say_so():
+    key("w.2", 0.5)
+    for answer in (np.array([[0.5]]), np.array([1, 2])):  # a matrix, two numbers
+        assert str(check("w.2", answer)) == f"⚠ {NUMBER}; you gave {answer!r} (type ndarray)."
+    assert str(check("w.2", "oo")) == f"⚠ {NUMBER}; your answer 'oo' is not a real number."
+
+    class Unconvertible:
+        def __float__(self):
+            raise ValueError("no float here")
+
+        def __repr__(self):
+            return "Unconvertible()"
+
+    assert str(check("w.2", Unconvertible())) == f"⚠ {NUMBER}; you gave Unconvertible() (type Unconvertible)."
