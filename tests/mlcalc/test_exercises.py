@@ -720,3 +720,118 @@ def test_number_answers_that_are_not_one_real_number_say_so():
             return "Unconvertible()"
 
     assert str(check("w.2", Unconvertible())) == f"⚠ {NUMBER}; you gave Unconvertible() (type Unconvertible)."
+
+
+def test_a_torch_scalar_is_a_number():
+    torch = pytest.importorskip("torch")
+    key("w.3", 0.5)
+    assert_correct("w.3", torch.tensor(0.5))
+    assert_correct("w.3", torch.tensor([0.5]))
+    assert_wrong("w.3", torch.tensor(1.5), "off by one")
+
+
+def test_a_number_answer_with_variables_names_them():
+    key("w.4", 0.5)
+    assert str(check("w.4", "x*y + 1")) == f"⚠ {NUMBER}; your answer contains x, y."
+
+
+def test_a_function_returning_a_one_element_array_is_read_as_its_value():
+    key("f.6", sp.sin(x), kind="function")
+    assert_correct("f.6", lambda t: np.array([np.sin(t)]))
+    assert_correct("f.6", lambda t: np.array([[np.sin(t)]]))
+
+
+def test_a_function_that_raises_says_where():
+    key("f.7", x * y, kind="function")
+    point = ex._points(ex._SESSION["f.7"])[0]
+    where = ", ".join(f"{float(point[sp.Symbol(name)]):.4g}" for name in ("x", "y"))
+    assert where == "-1.708, -0.2364"  # the first sample point of the default domain (-2, 2)
+    assert str(check("f.7", lambda a, b: cos(a) * b)) == (  # noqa: F821
+        f"⚠ Your function raised NameError at ({where}): name 'cos' is not defined")
+
+
+def test_a_function_must_return_a_number_not_text_or_a_truth_value():
+    key("f.8", x, kind="function")
+    result = assert_invalid("f.8", lambda t: str(t), "must return one real number")
+    assert "(type str)" in str(result)
+    key("f.9", x**0, kind="function")
+    assert str(check("f.9", lambda t: True)) == (
+        "⚠ Your function must return one real number; it returned True (type bool).")
+
+
+def test_an_empty_string_asks_for_the_answer_inside_the_quotes():
+    key("w.5", 0.5)
+    assert str(check("w.5", "  ")) == "⚠ Your answer is an empty string: write your answer inside the quotes."
+
+
+def test_strings_that_python_reads_but_are_not_formulas_say_why():
+    key("w.6", 0.5)
+    assert str(check("w.6", "x[0]")) == (
+        "⚠ Could not read 'x[0]' as a formula (TypeError: 'Symbol' object is not subscriptable).")
+    assert str(check("w.6", "{1: 2}")) == "⚠ Could not read '{1: 2}' as a formula: it gives {1: 2} (type dict)."
+
+
+def test_e_and_ln_mean_eulers_number_and_the_natural_logarithm():
+    key("w.7", sp.E)
+    assert_correct("w.7", "e")
+    key("w.8", sp.exp(2 * x) / x)
+    assert_correct("w.8", "e^(2x)/x")
+    assert_correct("w.8", "exp(2*x - ln(x))")
+
+
+def test_kind_inferred_for_a_python_function_and_minus_infinity():
+    with pytest.raises(TypeError, match="value of a function key must be a SymPy expression"):
+        key("k.1", lambda t: t**2)
+    key("k.2", -sp.oo)
+    assert ex._SESSION["k.2"].kind == "limit" and ex._SESSION["k.2"].value == "-inf"
+
+
+def test_key_value_that_is_not_a_formula_is_refused_naming_it():
+    with pytest.raises(ValueError, match=r"^value 'x \+\* 2' is not a SymPy expression$"):
+        key("k.3", "x +* 2")
+
+
+def test_check_reads_the_keys_shipped_with_mlcalc(monkeypatch):
+    monkeypatch.setattr(ex, "_SHIPPED", None)  # as in a fresh session
+    shipped = {k: v for k, v in ex.load_keys().items() if v.kind != "none"}
+    if not shipped:
+        pytest.skip("this version of mlcalc ships no keys")
+    exercise, entry = next(iter(shipped.items()))
+    assert_correct(exercise, entry.value)
+
+
+@pytest.mark.parametrize("text", ["3(x+1)^", "2 x +", "2x^"])
+def test_a_formula_that_stops_early_puts_the_caret_after_it(text):
+    key("b.7", "x**2")
+    assert str(check("b.7", text)) == (
+        f"⚠ Could not read {text!r} as a formula: it ends too early.\n    {text}\n    {' ' * len(text)}^")
+
+
+@pytest.mark.parametrize("text, position", [("sin(x) 2 +*", 11), ("3(^x)", 3), ("2x y +* 1", 7)])
+def test_the_caret_points_at_the_character_where_reading_stops(text, position):
+    key("b.8", "x**2")
+    lines = str(check("b.8", text)).splitlines()
+    assert lines[0].startswith(f"⚠ Could not read {text!r} as a formula: ")
+    assert lines[0].endswith(f" at position {position}.")
+    assert lines[1:] == [f"    {text}", "    " + " " * (position - 1) + "^"]
+
+
+def test_unknown_id_suggests_at_most_three_close_ids_and_shows_ids_in_natural_order():
+    for exercise in ("2.3.1", "2.3.2", "2.3.3", "2.3.4", "10.1.1", "9.1.1"):
+        key(exercise, 1.0)
+    message = str(check("2.3.9", 1.0))
+    assert message.startswith("⚠ There is no exercise '2.3.9' with an answer key. Did you mean '2.3.")
+    assert message.count(" or ") == 2 and message.count("'2.3.") == 4 and message.endswith("'?")
+    assert str(check("abc", 1.0)) == ("⚠ There is no exercise 'abc' with an answer key; ids look like "
+                                      "'2.3.1' (chapter, then exercise number).")
+    ex._SESSION.clear()
+    key("10.1.1", 1.0)
+    key("9.1.1", 1.0)
+    assert "ids look like '9.1.1'" in str(check("abc", 1.0))
+
+
+def test_result_remembers_the_exercise_it_checked():
+    key("2.3.4", 1.0)
+    assert check("2.3.4", 1.0).exercise == "2.3.4"
+    assert check("2.3.4", "x^^").exercise == "2.3.4"
+    assert check(None, 1.0).exercise == "None"
