@@ -835,3 +835,57 @@ def test_result_remembers_the_exercise_it_checked():
     assert check("2.3.4", 1.0).exercise == "2.3.4"
     assert check("2.3.4", "x^^").exercise == "2.3.4"
     assert check(None, 1.0).exercise == "None"
+    assert check(7, 1.0).exercise == "7"
+
+
+def test_an_unexpected_error_while_checking_reaches_the_learner_as_a_message():
+    class Broken:
+        def __float__(self):
+            raise RuntimeError("sensor offline")
+
+    key("2.3.5", 1.0)
+    result = check("2.3.5", Broken())
+    assert (result.exercise, result.status, bool(result)) == ("2.3.5", "invalid", False)
+    assert str(result) == "⚠ mlcalc could not check this answer (RuntimeError: sensor offline)."
+
+
+def test_recording_creates_missing_folders_and_writes_utf8(tmp_path, monkeypatch):
+    out = tmp_path / "build" / "keys" / "chapter.json"
+    monkeypatch.setenv(ex.KEYS_OUT_VARIABLE, str(out))
+    key("c.3", 0.5, hint="Take √ of both sides.")
+    assert "Take √ of both sides." in out.read_bytes().decode("utf-8")
+    assert ex.load_keys(out)["c.3"].hint == "Take √ of both sides."
+
+
+def test_key_refuses_a_bad_sequence_or_limit_saying_what_is_wrong():
+    import types
+
+    with pytest.raises(ValueError, match=r"^value must not be an empty sequence$"):
+        key("a.2", [])
+    with pytest.raises(ValueError, match=r"^value of a number key must be a real number; got '1/0'$"):
+        key("a.2", ("1/0", 2))
+    with pytest.raises(ValueError, match=r"^value of a limit key: This exercise expects a limit; you gave "
+                                         r"namespace\(value=2\.0\) \(type SimpleNamespace\)\.$"):
+        key("a.2", types.SimpleNamespace(value=2.0), kind="limit")
+    assert ex._SESSION == {}
+
+
+def test_a_sequence_key_may_hold_infinities_written_as_text():
+    key("s.5", ("-oo", "oo"))
+    assert ex._SESSION["s.5"].value == (-sp.oo, sp.oo)
+    assert_correct("s.5", ("-oo", math.inf))
+    assert_wrong("s.5", ("oo", "oo"), "answer[0]")
+
+
+def test_key_refuses_a_value_of_the_wrong_type_naming_it():
+    with pytest.raises(TypeError, match=r"^value must be a SymPy expression or a string; got <object object"):
+        key("a.3", object(), kind="expression")
+    with pytest.raises(TypeError, match=r"^value of a number key must be a real number; got \[1\] \(type list\)$"):
+        key("a.3", [1], kind="number")
+
+
+def test_a_revealed_decimal_stays_a_decimal():
+    key("r.4", "0.25")
+    key("r.5", sp.Float(1.5))
+    assert str(check("r.4", 0.25, reveal=True)) == "✓ Correct. The answer is 0.25."
+    assert str(check("r.5", 1.5, reveal=True)) == "✓ Correct. The answer is 1.5."
