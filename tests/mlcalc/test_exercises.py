@@ -889,3 +889,103 @@ def test_a_revealed_decimal_stays_a_decimal():
     key("r.5", sp.Float(1.5))
     assert str(check("r.4", 0.25, reveal=True)) == "✓ Correct. The answer is 0.25."
     assert str(check("r.5", 1.5, reveal=True)) == "✓ Correct. The answer is 1.5."
+
+
+def test_key_refuses_a_non_real_value_a_keyless_kind_and_a_non_text_hint():
+    with pytest.raises(ValueError, match=r"^value of a number key must be a real number; got 'I'$"):
+        key("a.4", "I", kind="number")
+    with pytest.raises(ValueError, match=r"^kind must be one of 'number', 'expression', 'function', 'function with "
+                                         r"derivative', 'sequence', 'limit'; got 'none' \(use no_key\(\) for a proof "
+                                         r"or an essay\)$"):
+        key("a.4", 1, kind="none")
+    with pytest.raises(TypeError, match=r"^hint must be a string; got 3$"):
+        key("a.4", 1, hint=3)
+
+
+def test_a_constant_function_is_a_function_of_x_but_a_constant_expression_has_no_variable():
+    key("f.10", 5, kind="function")
+    assert ex._SESSION["f.10"].variables == ("x",)
+    assert_correct("f.10", lambda t: 5)
+    assert_wrong("f.10", "x")
+    key("e.4", 5, kind="expression")
+    assert ex._SESSION["e.4"].variables == ()
+    assert_invalid("e.4", "x", "also uses x")
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"value": "x*y", "kind": "function with derivative"}, ValueError,
+     "a 'function with derivative' key needs one variable; got ('x', 'y')"),
+    ({"value": "x", "domain": (1, 0)}, ValueError, "domain must be (a, b) with finite a < b; got (1, 0)"),
+    ({"value": "x", "domain": (1, 1)}, ValueError, "domain must be (a, b) with finite a < b; got (1, 1)"),
+    ({"value": "x", "domain": (0, math.inf)}, ValueError, "domain must be (a, b) with finite a < b; got (0, inf)"),
+    ({"value": "x", "domain": [0]}, ValueError, "domain must be (a, b) with finite a < b; got [0]"),
+    ({"value": "x", "domain": ("a", 1)}, ValueError, "domain must be (a, b) with finite a < b; got ('a', 1)"),
+    ({"value": 0.5, "rel_tol": -1}, ValueError, "rel_tol must be a number in [0, 1); got -1"),
+    ({"value": 0.5, "abs_tol": 1}, ValueError, "abs_tol must be a number in [0, 1); got 1"),
+    ({"value": 0.5, "rel_tol": True}, ValueError, "rel_tol must be a number in [0, 1); got True"),
+    ({"value": 0.5, "abs_tol": "0.1"}, ValueError, "abs_tol must be a number in [0, 1); got '0.1'"),
+    ({"value": 0.5, "wrong": Wrong(1)}, TypeError,
+     "wrong must be a list of wrong answers (values or Wrong(value, hint)); got Wrong(value=1, hint='')"),
+    ({"value": 0.5, "wrong": "1"}, TypeError,
+     "wrong must be a list of wrong answers (values or Wrong(value, hint)); got '1'"),
+    ({"value": "sqrt(-1 - x**2)"}, ValueError, "value 'sqrt(-1 - x**2)' is real at fewer than 3 sample points of "
+     "the domain (-2.0, 2.0); pass domain=(a, b) where it is defined"),
+    ({"value": 0.5, "wrong": ["1/2", 0.4, 0.5]}, ValueError, "key 'a.5' accepts the wrong answer(s) [1/2, 0.5]"),
+])
+def test_key_errors_read_exactly_so(kwargs, error, message):
+    with pytest.raises(error) as caught:
+        key("a.5", **kwargs)
+    assert str(caught.value) == message
+    assert ex._SESSION == {}
+
+
+def test_tolerances_of_zero_and_just_under_one_are_accepted():
+    key("a.6", 0.5, rel_tol=0, abs_tol=0.999)
+    assert ex._SESSION["a.6"].rel_tol == 0 and ex._SESSION["a.6"].abs_tol == 0.999
+
+
+@pytest.mark.parametrize("exercise_id", ["a b", "", 3])
+def test_exercise_id_errors_read_exactly_so(exercise_id):
+    with pytest.raises(ValueError) as caught:
+        key(exercise_id, 1)
+    assert str(caught.value) == ("exercise_id must be a non-empty string without spaces, such as '2.3.4'; "
+                                 f"got {exercise_id!r}")
+
+
+def test_no_key_reason_is_trimmed_and_must_be_text():
+    no_key("p.3", reason="  a proof ")
+    assert str(check("p.3", 1)) == ("ℹ Exercise p.3 is a proof, so there is nothing to check automatically: "
+                                   "compare your work with the solution.")
+    with pytest.raises(ValueError, match=r"^reason must be a non-empty string such as 'a proof'; got 3$"):
+        no_key("p.4", reason=3)
+
+
+def test_what_each_kind_expects_in_words():
+    function = "a function of x and y (a Python function, a SymPy expression or a string)"
+    assert [Key("a", kind, variables=("x", "y")).expected for kind in ex.KINDS] == [
+        'a number (such as 0.25, or a string such as "1/4")',
+        "an expression in x and y (a SymPy expression or a string)", function, function,
+        "a tuple or list of values (or a NumPy array)", 'a number, "+inf", "-inf" or "does not exist"',
+        "no answer"]
+    assert Key("a", "function").expected.startswith("a function of x (")
+
+
+def test_a_keys_file_entry_may_leave_out_optional_fields_but_not_the_kind():
+    entry = Key.from_json("z.1", {"kind": "number", "value": 1, "rel_tol": 1e-6, "abs_tol": 1e-9})
+    assert entry == Key("z.1", "number", sp.Integer(1))
+    essay = Key.from_json("z.2", {"kind": "none"})
+    assert str(essay.assess(1)) == ("ℹ Exercise z.2 has no single answer, so there is nothing to check "
+                                    "automatically: compare your work with the solution.")
+    with pytest.raises(ValueError) as caught:
+        Key.from_json("z.3", {"kind": "foo"})
+    assert str(caught.value) == f"key 'z.3': unknown kind 'foo'; expected one of {ex.KINDS}"
+
+
+def test_function_diagnoses_read_exactly_so():
+    key("f.11", "exp(x)*sin(x)", kind="function with derivative")
+    points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.11"])]
+    bumpy = lambda t: math.exp(t) * math.sin(t) + 1e-3 * math.prod(t - p for p in points)  # noqa: E731
+    assert str(check("f.11", bumpy)) == "✗ Not yet: Your function has the right values but its derivative is not right."
+    key("f.12", "x**2", kind="function")
+    assert str(check("f.12", lambda t: math.nan if t > 0 else t * t)) == (
+        "✗ Not yet: Your answer is undefined at some points where it should not be.")

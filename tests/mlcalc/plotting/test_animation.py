@@ -85,3 +85,42 @@ def test_bad_input_raises_naming_the_argument(call, error, name):
     with pytest.raises(error, match=rf"\b{name}\b"):
         call()
     assert plt.get_fignums() == []
+
+
+def _first_frame_size(html: str) -> tuple[int, int]:
+    """Width and height in pixels of the first embedded PNG frame (from its IHDR header)."""
+    import base64
+    import struct
+
+    data = re.search(r"data:image/png;base64,([A-Za-z0-9+/=\\\n]+)", html).group(1)
+    png = base64.b64decode(data.replace("\\", "").replace("\n", "")[:64] + "==")
+    return struct.unpack(">II", png[16:24])
+
+
+def test_frames_have_the_size_asked_for_in_pixels():
+    """figsize inches x dpi: 3 x 2 inches at 50 dpi are 150 x 100 pixels; the defaults
+    6.4 x 4 inches at 72 dpi are 460 x 288 (460.8 rounded down)."""
+    page = animate(lambda ax, i: ax.plot([0, 1], [0, i]), 2, figsize=(3, 2), dpi=50)._repr_html_()
+    assert _first_frame_size(page) == (150, 100)
+    page = animate(lambda ax, i: ax.plot([0, 1], [0, i]), 2)._repr_html_()
+    assert _first_frame_size(page) == (460, 288)
+
+
+@pytest.mark.parametrize("mode", ["once", "loop", "reflect"])
+def test_the_player_starts_in_the_mode_asked_for_at_the_interval_asked_for(mode):
+    html = animate(lambda ax, i: ax.plot([0, 1], [0, i]), 2, default_mode=mode, interval=250)._repr_html_()
+    checked = re.findall(r'<input type="radio" name="state" value="(\w+)"[^>]*checked', html)
+    assert checked == [mode]
+    assert re.search(r"new Animation\(frames, img_id, slider_id, 250(\.0)?,", html)
+
+
+def test_each_frame_is_drawn_on_cleared_axes_with_the_same_margins():
+    seen = []
+
+    def draw(ax, i):
+        seen.append((len(ax.lines), tuple(round(v, 6) for v in ax.get_position().bounds)))
+        ax.plot([0, 1], [0, i])
+
+    animate(draw, 3)
+    assert {count for count, _ in seen} == {0}  # nothing left over from the previous frame
+    assert {bounds for _, bounds in seen} == {(0.13, 0.14, 0.83, 0.76)}  # left, bottom, width, height
