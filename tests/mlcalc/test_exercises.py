@@ -651,6 +651,10 @@ def test_a_broken_shipped_keys_file_is_named(tmp_path, monkeypatch):
     ("2*x*cos(x**2)", "x*cos(x**2)", "Your answer is off by a constant factor: check for a missing or extra factor."),
     ("2*x*cos(x**2)", "2*x*cos(x**2) + 1", "Your answer is off by a constant term."),
     ("2*x*cos(x**2)", "2*x*sin(x**2)", "check your working."),
+    ("sin(x)", "2*sin(x)", "Your answer is off by a constant factor: check for a missing or extra factor."),
+    ("Max(x - 1, 0)", "2*Max(x - 1, 0)",  # non-zero at two sample points only
+     "Your answer is off by a constant factor: check for a missing or extra factor."),
+    ("x/10**8", "x/10**8 + 1", "Your answer is off by a constant term."),  # never above 1e-6
 ])
 def test_each_diagnosis_reads_exactly_so(value, answer, message):
     kind = "limit" if value in ("+inf", "dne") or answer in ("dne", "+inf", "-inf") else None
@@ -989,3 +993,23 @@ def test_function_diagnoses_read_exactly_so():
     key("f.12", "x**2", kind="function")
     assert str(check("f.12", lambda t: math.nan if t > 0 else t * t)) == (
         "✗ Not yet: Your answer is undefined at some points where it should not be.")
+
+
+def test_a_key_real_at_three_sample_points_is_enough():
+    key("a.7", "sqrt(x - 0.5)")  # real at 0.7484, 1.2228 and 1.7132 of the default domain
+    assert_correct("a.7", lambda t: math.sqrt(t - 0.5))
+    with pytest.raises(ValueError, match="real at fewer than 3 sample points"):
+        key("a.8", "sqrt(x - 0.8)")  # real at two of them
+
+
+def test_a_wrong_answer_the_key_cannot_check_is_refused():
+    with pytest.raises(ValueError) as caught:
+        key("a.9", "x**2", wrong=["y"])
+    assert str(caught.value) == ("key 'a.9' cannot check its own value: This exercise expects an expression in x "
+                                 "(a SymPy expression or a string); your answer also uses y.")
+
+
+def test_a_recorded_wrong_answer_defined_at_three_points_still_gets_its_hint():
+    key("a.10", "x", kind="function", wrong=[Wrong("sqrt(x - 0.5)", "Only where x > 1/2.")])
+    assert str(check("a.10", lambda t: math.sqrt(t - 0.5))) == "✗ Not yet: Only where x > 1/2."
+
