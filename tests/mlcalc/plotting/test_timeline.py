@@ -242,3 +242,44 @@ def test_timeline_rejects_bad_options_naming_them(kwargs, error, pattern):
     with pytest.raises(error, match=pattern):
         plot_timeline(EVENTS, **kwargs)
     assert plt.get_fignums() == []
+
+
+def test_dots_are_blue_the_axis_black_and_the_leaders_grey():
+    from matplotlib.colors import same_color
+
+    from mlcalc.plotting import PALETTE
+
+    ax = plot_timeline(EVENTS).axes[0]
+    assert same_color(_markers(ax).get_color(), PALETTE["blue"])
+    axis = [line for line in ax.get_lines() if list(line.get_xdata()) == [0, 0]]
+    assert axis and all(same_color(line.get_color(), PALETTE["black"]) for line in axis)
+    assert all(same_color(line.get_color(), "0.55") for line in _leaders(ax))
+    breaks = [line for line in ax.get_lines() if line.get_linestyle() == "None" and line.get_marker() != "o"]
+    assert len(breaks) == 1  # one mark on the axis where the long gap is shortened
+
+
+def test_years_are_rounded_to_whole_years():
+    formatter = plot_timeline([(1700, "a")]).axes[0].yaxis.get_major_formatter()
+    assert [formatter(y) for y in (1684.4, 1684.6, -449.6, -0.4)] == ["1684", "1685", "450 BCE", "0"]
+
+
+def test_time_axis_label_and_label_size():
+    ax = plot_timeline([(1700, "a"), (1800, "b")]).axes[0]
+    assert ax.get_ylabel() == "year"
+    assert all(t.get_fontsize() == pytest.approx(0.9 * mpl.rcParams["font.size"]) for t in ax.texts)
+    assert plot_timeline([(1700, "a")], ylabel="year (CE)").axes[0].get_ylabel() == "year (CE)"
+
+
+def test_labels_wrap_at_fifty_characters_by_default():
+    label = "word " * 30
+    text = plot_timeline([(1900, label)], show_years=False).axes[0].texts[0].get_text()
+    lines = text.split("\n")
+    assert len(lines) > 1 and max(len(line) for line in lines) <= 50 and len(lines[0]) > 40
+
+
+def test_a_gap_of_exactly_half_the_span_is_not_shortened():
+    # 0 -> 50 -> 100: each gap is half of the span, so time stays to scale.
+    ax = plot_timeline([(0, "a"), (50, "b"), (100, "c")]).axes[0]
+    assert not [line for line in ax.get_lines() if line.get_linestyle() == ":"]
+    ax = plot_timeline([(0, "a"), (10, "b"), (100, "c")]).axes[0]  # 90 of 100 years: shortened
+    assert len([line for line in ax.get_lines() if line.get_linestyle() == ":"]) == 1
