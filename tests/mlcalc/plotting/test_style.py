@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-import pytest
 from matplotlib.colors import same_color, to_rgba
 
 from mlcalc.plotting import PALETTE, use_book_style
@@ -39,8 +38,7 @@ def test_use_book_style_sets_the_cycle_and_is_idempotent():
 def test_use_book_style_outside_ipython_starts_no_shell():
     from IPython.core.interactiveshell import InteractiveShell
 
-    if InteractiveShell.initialized():
-        pytest.skip("an IPython shell is already running")
+    InteractiveShell.clear_instance()  # no shell left over by another test (or by use_book_style)
     use_book_style()
     assert not InteractiveShell.initialized()
 
@@ -48,8 +46,7 @@ def test_use_book_style_outside_ipython_starts_no_shell():
 def test_use_book_style_in_ipython_shows_figures_as_svg():
     from IPython.core.interactiveshell import InteractiveShell
 
-    if InteractiveShell.initialized():
-        pytest.skip("an IPython shell is already running")
+    InteractiveShell.clear_instance()
     shell = InteractiveShell.instance()
     try:
         use_book_style()
