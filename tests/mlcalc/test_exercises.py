@@ -1018,3 +1018,14 @@ def test_a_recorded_wrong_answer_defined_at_three_points_still_gets_its_hint():
     key("a.10", "x", kind="function", wrong=[Wrong("sqrt(x - 0.5)", "Only where x > 1/2.")])
     assert str(check("a.10", lambda t: math.sqrt(t - 0.5))) == "✗ Not yet: Only where x > 1/2."
 
+
+
+def test_derivative_check_allows_for_round_off_of_large_values():
+    """A right answer is right even when f is large and its slope small: the central difference
+    of 10**4 + x**3/1000 loses about 1e-6 to round-off, more than the slope's own size there."""
+    key("f.13", "10**4 + x**3/1000", kind="function with derivative")
+    assert_correct("f.13", lambda t: 1e4 + t**3 / 1000)
+    key("f.14", "10**4 + sin(x)", kind="function with derivative")
+    assert_correct("f.14", lambda t: 1e4 + math.sin(t))
+    points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.14"])]
+    assert_wrong("f.14", lambda t: 1e4 + math.sin(t) + 1e-2 * math.prod(t - p for p in points), "derivative")
