@@ -167,19 +167,31 @@ def test_bad_input_raises_naming_the_argument(call, error, pattern):
 
 def test_cost_curve_draws_the_cost_in_blue_and_the_path_in_vermillion():
     cost = lambda w: (w - 2) ** 2  # noqa: E731
-    fig = plot_cost_curve(cost, (-1, 5), path=[0.0, 1.0])
+    path = [0.5, 1.5, 1.8]
+    fig = plot_cost_curve(cost, (-1, 5), path=path)
     ax = fig.axes[0]
     curve, dots = ax.get_lines()
     xs, ys = np.asarray(curve.get_xdata()), np.asarray(curve.get_ydata())
     assert xs.min() == -1 and xs.max() == 5 and np.allclose(ys, cost(xs))
     assert same_color(curve.get_color(), PALETTE["blue"]) and curve.get_label() == "cost"
     assert same_color(dots.get_color(), PALETTE["vermillion"]) and dots.get_marker() == "o"
-    assert list(dots.get_xdata()) == [0.0, 1.0]
-    assert _legend(fig) == ["cost", "descent path (1 step)"]
-    (arrow,) = ax.texts
-    assert arrow.xy == (1.0, 1.0) and arrow.xyann == (0.0, 4.0)  # from each step to the next
-    assert same_color(arrow.arrow_patch.get_edgecolor(), PALETTE["vermillion"])
+    assert dots.get_linestyle() == "None" and same_color(dots.get_markeredgecolor(), "white")
+    assert list(dots.get_xdata()) == path and list(dots.get_ydata()) == pytest.approx([cost(w) for w in path])
+    assert _legend(fig) == ["cost", "descent path (2 steps)"]
+    arrows = ax.texts
+    assert [arrow.get_text() for arrow in arrows] == ["", ""]
+    for arrow, (start, end) in zip(arrows, [(0.5, 1.5), (1.5, 1.8)]):  # from each step to the next
+        assert arrow.xy == pytest.approx((end, cost(end))) and arrow.xyann == pytest.approx((start, cost(start)))
+        assert same_color(arrow.arrow_patch.get_edgecolor(), PALETTE["vermillion"])
     assert (ax.get_xlabel(), ax.get_ylabel()) == ("parameter", "cost")
+
+
+def test_data_points_are_black_dots_with_a_white_rim_not_joined_by_a_line():
+    fig = plot_line_fits([0.0, 1.0, 2.0], [0.0, 1.0, 4.0], {"a": (2.0, 0.0)})
+    data = fig.axes[0].get_lines()[0]
+    assert data.get_marker() == "o" and data.get_linestyle() == "None"
+    assert same_color(data.get_markerfacecolor(), PALETTE["black"])
+    assert same_color(data.get_markeredgecolor(), "white")
 
 
 def test_cost_curve_grows_to_a_path_outside_the_range_on_either_side():
@@ -203,10 +215,10 @@ def test_line_fits_take_the_books_colours_and_dashes_in_order():
 
 
 def test_line_fits_span_the_data_with_a_small_margin():
-    fig = plot_line_fits([0.0, 10.0], [1.0, 2.0], {"a": (1.0, 0.0)})
-    assert fig.axes[0].get_xlim() == pytest.approx((-0.4, 10.4))  # 4 % of the data's width
+    fig = plot_line_fits([2.0, 10.0], [1.0, 2.0], {"a": (1.0, 0.0)})
+    assert fig.axes[0].get_xlim() == pytest.approx((1.68, 10.32))  # 4 % of the data's width
     (line,) = _lines(fig)
-    assert list(line.get_xdata()) == pytest.approx([-0.4, 10.4])
+    assert list(line.get_xdata()) == pytest.approx([1.68, 10.32])
     fig = plot_line_fits([3.0, 3.0], [1.0, 2.0], {"a": (1.0, 0.0)})  # one x value: one unit each side
     assert fig.axes[0].get_xlim() == pytest.approx((2.0, 4.0))
 
