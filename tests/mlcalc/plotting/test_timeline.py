@@ -283,3 +283,59 @@ def test_a_gap_of_exactly_half_the_span_is_not_shortened():
     assert not [line for line in ax.get_lines() if line.get_linestyle() == ":"]
     ax = plot_timeline([(0, "a"), (10, "b"), (100, "c")]).axes[0]  # 90 of 100 years: shortened
     assert len([line for line in ax.get_lines() if line.get_linestyle() == ":"]) == 1
+
+
+def _pixel(ax, year: float) -> float:
+    return float(ax.transData.transform((0, year))[1])
+
+
+def test_the_shortened_gap_takes_15_percent_of_the_time_drawn_to_scale():
+    """EVENTS span 2360 years; the gap from 260 BCE to 1610 (1870 years) is shortened.  The rest,
+    490 years, is drawn to scale with a margin of 6 % of it (29.4 years) at each end and on
+    each side of the break; the break itself takes the room of 15 % of the rest."""
+    ax = plot_timeline(EVENTS).axes[0]
+    rest, pad = 490.0, 0.06 * 490.0
+    assert ax.get_ylim() == pytest.approx((1960 + pad, -400 - pad))
+    per_year = abs(_pixel(ax, 1800) - _pixel(ax, 1700)) / 100
+    assert abs(_pixel(ax, -260) - _pixel(ax, -400)) == pytest.approx(140 * per_year)
+    gap = abs(_pixel(ax, 1610 - pad / 2) - _pixel(ax, -260 + pad / 2))
+    assert gap == pytest.approx(0.15 * rest * per_year)
+    # Beyond the ends of the axis time stays to scale (ticks and limits outside use it).
+    assert abs(_pixel(ax, 2100) - _pixel(ax, 2000)) == pytest.approx(100 * per_year)
+    assert abs(_pixel(ax, -600) - _pixel(ax, -500)) == pytest.approx(100 * per_year)
+
+
+def test_events_in_the_same_year_keep_their_order():
+    ax = plot_timeline([(1900, "b second"), (1900, "a first"), (1800, "c")], show_years=False).axes[0]
+    assert [t.get_text() for t in ax.texts] == ["c", "b second", "a first"]
+
+
+def test_crowded_labels_are_packed_tightly_and_centred_on_their_date():
+    """Three labels for one year, far from the others: the middle one sits at the year and the
+    other two just clear of it (half their heights plus the pad apart), as close as they can."""
+    ax = plot_timeline([(1000, "x"), (1500, "one"), (1500, "two"), (1500, "three"), (2000, "y")],
+                       break_gaps=False).axes[0]
+    fig = ax.figure
+    fig.canvas.draw()
+    middle = ax.texts[1:4]
+    centres = [_pixel(ax, t.get_position()[1]) for t in middle]
+    assert centres[1] == pytest.approx(_pixel(ax, 1500), abs=0.01)
+    heights = [t.get_window_extent().height for t in middle]
+    pad = 0.45 * 0.9 * mpl.rcParams["font.size"] * fig.dpi / 72
+    for i in range(2):
+        assert abs(centres[i + 1] - centres[i]) == pytest.approx((heights[i] + heights[i + 1]) / 2 + pad, abs=0.01)
+
+
+def test_labels_crowded_at_an_end_stay_inside_the_axes():
+    events = [(1000, f"early event {k}") for k in range(8)] + [(2000, "late")]
+    ax = plot_timeline(events, break_gaps=False).axes[0]
+    ax.figure.canvas.draw()
+    box = ax.get_window_extent()
+    for text in ax.texts:
+        extent = text.get_window_extent()
+        assert box.y0 - 0.5 <= extent.y0 and extent.y1 <= box.y1 + 0.5, text.get_text()
+
+
+def test_an_empty_timeline_says_so():
+    with pytest.raises(ValueError, match=r"^events must not be empty$"):
+        plot_timeline([])
