@@ -303,6 +303,8 @@ def test_the_shortened_gap_takes_15_percent_of_the_time_drawn_to_scale():
     # Beyond the ends of the axis time stays to scale (ticks and limits outside use it).
     assert abs(_pixel(ax, 2100) - _pixel(ax, 2000)) == pytest.approx(100 * per_year)
     assert abs(_pixel(ax, -600) - _pixel(ax, -500)) == pytest.approx(100 * per_year)
+    for end in (-400 - pad, 1960 + pad):  # and it runs on without a jump across each end
+        assert abs(_pixel(ax, end + 10) - _pixel(ax, end - 10)) == pytest.approx(20 * per_year)
 
 
 def test_events_in_the_same_year_keep_their_order():
@@ -326,8 +328,9 @@ def test_crowded_labels_are_packed_tightly_and_centred_on_their_date():
         assert abs(centres[i + 1] - centres[i]) == pytest.approx((heights[i] + heights[i + 1]) / 2 + pad, abs=0.01)
 
 
-def test_labels_crowded_at_an_end_stay_inside_the_axes():
-    events = [(1000, f"early event {k}") for k in range(8)] + [(2000, "late")]
+@pytest.mark.parametrize("crowded_year", [1000, 2000], ids=["at the top", "at the bottom"])
+def test_labels_crowded_at_an_end_stay_inside_the_axes(crowded_year):
+    events = [(crowded_year, f"crowded event {k}") for k in range(8)] + [(1500, "alone")]
     ax = plot_timeline(events, break_gaps=False).axes[0]
     ax.figure.canvas.draw()
     box = ax.get_window_extent()
