@@ -6,6 +6,7 @@ keys.json that ships with the package.
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import math
@@ -472,8 +473,9 @@ def test_recording_only_when_the_variable_is_set(tmp_path, monkeypatch):
 def test_load_keys_refuses_a_file_of_another_format(tmp_path):
     path = tmp_path / "k.json"
     path.write_text('{"format": 99, "keys": {}}')
-    with pytest.raises(ValueError, match="not a keys file of format 1"):
+    with pytest.raises(ValueError) as caught:
         ex.load_keys(path)
+    assert str(caught.value) == f"{path} is not a keys file of format 1"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -548,3 +550,482 @@ def test_shipped_keys_accept_their_value_and_reject_their_wrong_answers():
             problems.append(f"{exercise}: rejects its own value")
         problems += [f"{exercise}: accepts the wrong answer {w.value}" for w in entry.wrong if entry.assess(w.value)]
     assert problems == []
+
+
+# ----------------------------------------------------------------------------------------------
+# What a learner reads, word for word
+
+
+NUMBER = 'This exercise expects a number (such as 0.25, or a string such as "1/4")'
+
+
+def test_an_answer_of_the_wrong_kind_is_described_briefly():
+    key("w.1", 0.5)
+    assert str(check("w.1", lambda t: t)) == f"⚠ {NUMBER}; you gave a function."
+    assert str(check("w.1", {"a": 1})) == f"⚠ {NUMBER}; you gave {{'a': 1}} (type dict)."
+    # Up to 40 characters of the answer are shown, then "..." (a learner's long list stays readable).
+    forty, forty_one = [10] * 10, [100] + [10] * 9
+    assert len(repr(forty)) == 40 and len(repr(forty_one)) == 41
+    assert str(check("w.1", forty)) == f"⚠ {NUMBER}; you gave {forty!r} (type list)."
+    assert str(check("w.1", forty_one)) == f"⚠ {NUMBER}; you gave {repr(forty_one)[:40]}... (type list)."
+
+
+def test_result_html_is_coloured_by_verdict_and_keeps_extra_lines_preformatted():
+    key("h.1", 0.5)
+    no_key("h.2", reason="a proof")
+    colours = {"correct": "#009E73", "wrong": "#D55E00", "invalid": "#0072B2", "no key": "#0072B2"}
+    for result in (check("h.1", 0.5), check("h.1", 2), check("h.1", {}), check("h.2", 1)):
+        page = result._repr_html_()
+        slug = result.status.replace(" ", "-")
+        assert page.startswith(f'<div class="mlcalc-check mlcalc-check-{slug}" role="status" '
+                               f'style="border-left: 4px solid {colours[result.status]};')
+        assert page.endswith(f'padding: 0.3em 0.6em;">{html.escape(result.message)}</div>') and "<pre" not in page
+    page = check("h.1", "x^^2")._repr_html_()  # three lines: the message, the text, the caret
+    head, pre = page.split('<pre style="margin: 0.3em 0 0 0;">')
+    assert "x^^2</" not in head and head.endswith("invalid syntax at position 3.")
+    assert pre == "    x^^2\n      ^</pre></div>"
+
+
+def test_revealed_answers_are_written_as_a_learner_would_write_them():
+    key("v.1", (1, (2, 3)))
+    assert str(check("v.1", (1, (2, 4)), reveal=True)) == (
+        "✗ Not yet: Check answer[1][1]. The answer is (1, (2, 3)).")
+    key("v.2", (5,))
+    assert str(check("v.2", (5,), reveal=True)) == "✓ Correct. The answer is (5,)."
+    key("v.3", "dne")
+    assert str(check("v.3", "dne", reveal=True)) == "✓ Correct. The answer is does not exist."
+    key("v.4", "+inf")
+    assert str(check("v.4", "oo", reveal=True)) == "✓ Correct. The answer is +∞."
+
+
+def test_sequence_messages_name_the_place_and_what_it_expects():
+    key("q.1", (1, (2, 3)))
+    assert str(check("q.1", (1, (2, 5)))) == "✗ Not yet: Check answer[1][1]."
+    assert str(check("q.1", (1, (2, {})))) == "⚠ This exercise expects a number in answer[1][1]; you gave {} (type dict)."
+    key("q.2", ("2*x", 1))
+    assert str(check("q.2", ([1], 1))) == ("⚠ This exercise expects an expression in x (a SymPy expression "
+                                            "or a string); you gave [1] (type list).")
+
+
+def test_a_column_or_a_row_of_sympy_values_is_a_sequence():
+    key("q.3", (1, 2, 3))
+    assert_correct("q.3", sp.Matrix([1, 2, 3]))
+    assert_correct("q.3", sp.Matrix([[1, 2, 3]]))
+
+
+def test_expressions_inside_a_sequence_use_the_keys_domain_and_tolerances():
+    key("q.4", (sp.sqrt(x - 3), 1), domain=(3, 5))  # undefined on the default domain (-2, 2)
+    assert_correct("q.4", (lambda t: math.sqrt(t - 3), 1))
+    key("q.5", (sp.exp(x), 1), rel_tol=1e-2)
+    assert_correct("q.5", (lambda t: 1.005 * math.exp(t), 1))
+    assert_wrong("q.5", (lambda t: 1.05 * math.exp(t), 1))
+    key("q.6", (sp.sin(x), 1), rel_tol=0, abs_tol=1e-3)
+    assert_correct("q.6", (lambda t: math.sin(t) + 5e-4, 1))
+    assert_wrong("q.6", (lambda t: math.sin(t) + 5e-3, 1))
+
+
+def test_keys_files_keep_non_ascii_text_readable(tmp_path):
+    key("u.1", 0.5, hint="Use √ and π as written.")
+    text = ex.dump_keys(ex._SESSION)
+    assert "Use √ and π as written." in text
+
+
+def test_a_broken_shipped_keys_file_is_named(tmp_path, monkeypatch):
+    (tmp_path / "keys.json").write_text('{"format": 99, "keys": {}}', encoding="utf-8")
+    monkeypatch.setattr(ex.resources, "files", lambda package: tmp_path)
+    with pytest.raises(ValueError, match=r"^mlcalc/keys\.json is not a keys file of format 1$"):
+        ex.load_keys()
+
+
+@pytest.mark.parametrize("value, answer, message", [
+    (3.5, -3.5, "Check the sign."),
+    (3.5, 4.5, "You are off by one."),
+    (3.5, 7.0, "Your answer is off by a factor: check for a missing or extra factor."),
+    (1, -1, "Check the sign."),
+    (3.5, 3.2, "check your working."),
+    (2.0, 5.0, "check your working."),
+    ("+inf", "-inf", "Check the sign."),
+    ("dne", 4, "Compare the limits from the left and from the right."),
+    (2.0, "dne", "This limit exists: look again at the values near the point."),
+    (2.0, "+inf", "Look again at how large the values get near the point."),
+    ("+inf", 4, "Look again at how large the values get near the point."),
+    ("2*x*cos(x**2)", "-2*x*cos(x**2)", "Check the sign."),
+    ("2*x*cos(x**2)", "x*cos(x**2)", "Your answer is off by a constant factor: check for a missing or extra factor."),
+    ("2*x*cos(x**2)", "2*x*cos(x**2) + 1", "Your answer is off by a constant term."),
+    ("2*x*cos(x**2)", "2*x*sin(x**2)", "check your working."),
+    ("sin(x)", "2*sin(x)", "Your answer is off by a constant factor: check for a missing or extra factor."),
+    ("Max(x - 1, 0)", "2*Max(x - 1, 0)",  # non-zero at two sample points only
+     "Your answer is off by a constant factor: check for a missing or extra factor."),
+    ("x/10**8", "x/10**8 + 1", "Your answer is off by a constant term."),  # never above 1e-6
+    ("exp(x)", "exp(x)*(1 + x/10)", "check your working."),  # a ratio that varies is no constant factor
+    ("exp(x)", "exp(x) + 1 + x/10", "check your working."),  # a difference that varies is no constant term
+    ("10**9*exp(x)", lambda t: 1e9 * math.exp(t) + 1e5, "Your answer is off by a constant term."),  # round-off of large values
+])
+def test_each_diagnosis_reads_exactly_so(value, answer, message):
+    kind = "limit" if value in ("+inf", "dne") or answer in ("dne", "+inf", "-inf") else None
+    key("m.1", value, kind=kind)
+    assert str(check("m.1", answer)) == f"✗ Not yet: {message}"
+
+
+@pytest.mark.parametrize("answer, message", [
+    (((1, 5), (3,)), "✗ Not yet: Check answer[0][1]. answer[1] should have 2 entries; yours has 1."),
+    (((1, 2), (3,)), "✗ Not yet: answer[1] should have 2 entries; yours has 1."),
+    (((1, 2), 3), "✗ Not yet: answer[1] should hold 2 values; you gave 3 (type int)."),
+    (((1, 2), (3, 5)), "✗ Not yet: Check answer[1][1]."),
+    (((1, 2), (3, math.inf)), "✗ Not yet: Check answer[1][1]."),
+    (7, "⚠ This exercise expects a tuple or list of values (or a NumPy array); you gave 7 (type int)."),
+])
+def test_sequence_messages_read_exactly_so(answer, message):
+    key("m.2", ((1, 2), (3, 4)))
+    assert str(check("m.2", answer)) == message
+
+
+@pytest.mark.parametrize("answer", ["doesn’t exist", "Doesn’t exist!", "DNE."])
+def test_limit_that_does_not_exist_in_typographic_spelling(answer):
+    key("l.5", "dne")
+    assert_correct("l.5", answer)
+
+
+@pytest.mark.parametrize("answer", ["+ inf", "+ infinity", "∞.", "+∞!"])
+def test_plus_infinity_written_with_spaces_or_punctuation(answer):
+    key("l.6", "+inf")
+    assert_correct("l.6", answer)
+
+
+@pytest.mark.parametrize("answer", ["- inf", "- infinity", "-∞."])
+def test_minus_infinity_written_with_spaces_or_punctuation(answer):
+    key("l.7", "-inf")
+    assert_correct("l.7", answer)
+
+
+def test_only_a_limit_result_is_read_for_its_value():
+    import types
+
+    key("l.8", 2.0, kind="limit")
+    assert_correct("l.8", types.SimpleNamespace(exists=True, value=2.0))  # what mc.limit returns
+    assert str(check("l.8", types.SimpleNamespace(value=2.0))) == (
+        '⚠ This exercise expects a number, "+inf", "-inf" or "does not exist"; you gave '
+        "namespace(value=2.0) (type SimpleNamespace).")
+
+
+def test_keys_are_written_in_natural_order_numbers_before_letters():
+    for exercise in ("1.2.b", "1.2.10", "1.2.a", "1.2.9", "1.10.1", "1.9.1"):
+        key(exercise, 1.0)
+    order = list(json.loads(ex.dump_keys(ex._SESSION))["keys"])
+    assert order == ["1.2.9", "1.2.10", "1.2.a", "1.2.b", "1.9.1", "1.10.1"]
+
+
+def test_number_answers_that_are_not_one_real_number_say_so():
+    key("w.2", 0.5)
+    for answer in (np.array([[0.5]]), np.array([1, 2])):  # a matrix, two numbers
+        assert str(check("w.2", answer)) == f"⚠ {NUMBER}; you gave {answer!r} (type ndarray)."
+    assert str(check("w.2", "oo")) == f"⚠ {NUMBER}; your answer 'oo' is not a real number."
+
+    class Unconvertible:
+        def __float__(self):
+            raise ValueError("no float here")
+
+        def __repr__(self):
+            return "Unconvertible()"
+
+    assert str(check("w.2", Unconvertible())) == f"⚠ {NUMBER}; you gave Unconvertible() (type Unconvertible)."
+
+
+def test_a_torch_scalar_is_a_number():
+    torch = pytest.importorskip("torch")
+    key("w.3", 0.5)
+    assert_correct("w.3", torch.tensor(0.5))
+    assert_correct("w.3", torch.tensor([0.5]))
+    assert_wrong("w.3", torch.tensor(1.5), "off by one")
+
+
+def test_a_number_answer_with_variables_names_them():
+    key("w.4", 0.5)
+    assert str(check("w.4", "x*y + 1")) == f"⚠ {NUMBER}; your answer contains x, y."
+
+
+def test_a_function_returning_a_one_element_array_is_read_as_its_value():
+    key("f.6", sp.sin(x), kind="function")
+    assert_correct("f.6", lambda t: np.array([np.sin(t)]))
+    assert_correct("f.6", lambda t: np.array([[np.sin(t)]]))
+
+
+def test_a_function_that_raises_says_where():
+    key("f.7", x * y, kind="function")
+    point = ex._points(ex._SESSION["f.7"])[0]
+    where = ", ".join(f"{float(point[sp.Symbol(name)]):.4g}" for name in ("x", "y"))
+    assert where == "-1.708, -0.2364"  # the first sample point of the default domain (-2, 2)
+    assert str(check("f.7", lambda a, b: cos(a) * b)) == (  # noqa: F821
+        f"⚠ Your function raised NameError at ({where}): name 'cos' is not defined")
+
+
+def test_a_function_must_return_a_number_not_text_or_a_truth_value():
+    key("f.8", x, kind="function")
+    result = assert_invalid("f.8", lambda t: str(t), "must return one real number")
+    assert "(type str)" in str(result)
+    key("f.9", x**0, kind="function")
+    assert str(check("f.9", lambda t: True)) == (
+        "⚠ Your function must return one real number; it returned True (type bool).")
+
+
+def test_an_empty_string_asks_for_the_answer_inside_the_quotes():
+    key("w.5", 0.5)
+    assert str(check("w.5", "  ")) == "⚠ Your answer is an empty string: write your answer inside the quotes."
+
+
+def test_strings_that_python_reads_but_are_not_formulas_say_why():
+    key("w.6", 0.5)
+    assert str(check("w.6", "x[0]")) == (
+        "⚠ Could not read 'x[0]' as a formula (TypeError: 'Symbol' object is not subscriptable).")
+    assert str(check("w.6", "{1: 2}")) == "⚠ Could not read '{1: 2}' as a formula: it gives {1: 2} (type dict)."
+
+
+def test_e_and_ln_mean_eulers_number_and_the_natural_logarithm():
+    key("w.7", sp.E)
+    assert_correct("w.7", "e")
+    key("w.8", sp.exp(2 * x) / x)
+    assert_correct("w.8", "e^(2x)/x")
+    assert_correct("w.8", "exp(2*x - ln(x))")
+
+
+def test_kind_inferred_for_a_python_function_and_minus_infinity():
+    with pytest.raises(TypeError, match="value of a function key must be a SymPy expression"):
+        key("k.1", lambda t: t**2)
+    key("k.2", -sp.oo)
+    assert ex._SESSION["k.2"].kind == "limit" and ex._SESSION["k.2"].value == "-inf"
+
+
+def test_key_value_that_is_not_a_formula_is_refused_naming_it():
+    with pytest.raises(ValueError, match=r"^value 'x \+\* 2' is not a SymPy expression$"):
+        key("k.3", "x +* 2")
+
+
+def test_check_reads_the_keys_shipped_with_mlcalc(monkeypatch):
+    monkeypatch.setattr(ex, "_SHIPPED", None)  # as in a fresh session
+    shipped = {k: v for k, v in ex.load_keys().items() if v.kind != "none"}
+    if not shipped:
+        pytest.skip("this version of mlcalc ships no keys")
+    exercise, entry = next(iter(shipped.items()))
+    assert_correct(exercise, entry.value)
+
+
+@pytest.mark.parametrize("text", ["3(x+1)^", "2 x +", "2x^"])
+def test_a_formula_that_stops_early_puts_the_caret_after_it(text):
+    key("b.7", "x**2")
+    assert str(check("b.7", text)) == (
+        f"⚠ Could not read {text!r} as a formula: it ends too early.\n    {text}\n    {' ' * len(text)}^")
+
+
+@pytest.mark.parametrize("text, position", [("sin(x) 2 +*", 11), ("3(^x)", 3), ("2x y +* 1", 7)])
+def test_the_caret_points_at_the_character_where_reading_stops(text, position):
+    key("b.8", "x**2")
+    lines = str(check("b.8", text)).splitlines()
+    assert lines[0].startswith(f"⚠ Could not read {text!r} as a formula: ")
+    assert lines[0].endswith(f" at position {position}.")
+    assert lines[1:] == [f"    {text}", "    " + " " * (position - 1) + "^"]
+
+
+def test_unknown_id_suggests_at_most_three_close_ids_and_shows_ids_in_natural_order():
+    for exercise in ("2.3.1", "2.3.2", "2.3.3", "2.3.4", "10.1.1", "9.1.1"):
+        key(exercise, 1.0)
+    message = str(check("2.3.9", 1.0))
+    assert message.startswith("⚠ There is no exercise '2.3.9' with an answer key. Did you mean '2.3.")
+    assert message.count(" or ") == 2 and message.count("'2.3.") == 4 and message.endswith("'?")
+    assert str(check("abc", 1.0)) == ("⚠ There is no exercise 'abc' with an answer key; ids look like "
+                                      "'2.3.1' (chapter, then exercise number).")
+    ex._SESSION.clear()
+    key("10.1.1", 1.0)
+    key("9.1.1", 1.0)
+    assert "ids look like '9.1.1'" in str(check("abc", 1.0))
+
+
+def test_result_remembers_the_exercise_it_checked():
+    key("2.3.4", 1.0)
+    assert check("2.3.4", 1.0).exercise == "2.3.4"
+    assert check("2.3.4", "x^^").exercise == "2.3.4"
+    assert check(None, 1.0).exercise == "None"
+    assert check(7, 1.0).exercise == "7"
+
+
+def test_an_unexpected_error_while_checking_reaches_the_learner_as_a_message():
+    class Broken:
+        def __float__(self):
+            raise RuntimeError("sensor offline")
+
+    key("2.3.5", 1.0)
+    result = check("2.3.5", Broken())
+    assert (result.exercise, result.status, bool(result)) == ("2.3.5", "invalid", False)
+    assert str(result) == "⚠ mlcalc could not check this answer (RuntimeError: sensor offline)."
+
+
+def test_recording_creates_missing_folders_and_writes_utf8(tmp_path, monkeypatch):
+    out = tmp_path / "build" / "keys" / "chapter.json"
+    monkeypatch.setenv(ex.KEYS_OUT_VARIABLE, str(out))
+    key("c.3", 0.5, hint="Take √ of both sides.")
+    assert "Take √ of both sides." in out.read_bytes().decode("utf-8")
+    assert ex.load_keys(out)["c.3"].hint == "Take √ of both sides."
+
+
+def test_key_refuses_a_bad_sequence_or_limit_saying_what_is_wrong():
+    import types
+
+    with pytest.raises(ValueError, match=r"^value must not be an empty sequence$"):
+        key("a.2", [])
+    with pytest.raises(ValueError, match=r"^value of a number key must be a real number; got '1/0'$"):
+        key("a.2", ("1/0", 2))
+    with pytest.raises(ValueError, match=r"^value of a limit key: This exercise expects a limit; you gave "
+                                         r"namespace\(value=2\.0\) \(type SimpleNamespace\)\.$"):
+        key("a.2", types.SimpleNamespace(value=2.0), kind="limit")
+    assert ex._SESSION == {}
+
+
+def test_a_sequence_key_may_hold_infinities_written_as_text():
+    key("s.5", ("-oo", "oo"))
+    assert ex._SESSION["s.5"].value == (-sp.oo, sp.oo)
+    assert_correct("s.5", ("-oo", math.inf))
+    assert_wrong("s.5", ("oo", "oo"), "answer[0]")
+
+
+def test_key_refuses_a_value_of_the_wrong_type_naming_it():
+    with pytest.raises(TypeError, match=r"^value must be a SymPy expression or a string; got <object object"):
+        key("a.3", object(), kind="expression")
+    with pytest.raises(TypeError, match=r"^value of a number key must be a real number; got \[1\] \(type list\)$"):
+        key("a.3", [1], kind="number")
+
+
+def test_a_revealed_decimal_stays_a_decimal():
+    key("r.4", "0.25")
+    key("r.5", sp.Float(1.5))
+    assert str(check("r.4", 0.25, reveal=True)) == "✓ Correct. The answer is 0.25."
+    assert str(check("r.5", 1.5, reveal=True)) == "✓ Correct. The answer is 1.5."
+
+
+def test_key_refuses_a_non_real_value_a_keyless_kind_and_a_non_text_hint():
+    with pytest.raises(ValueError, match=r"^value of a number key must be a real number; got 'I'$"):
+        key("a.4", "I", kind="number")
+    with pytest.raises(ValueError, match=r"^kind must be one of 'number', 'expression', 'function', 'function with "
+                                         r"derivative', 'sequence', 'limit'; got 'none' \(use no_key\(\) for a proof "
+                                         r"or an essay\)$"):
+        key("a.4", 1, kind="none")
+    with pytest.raises(TypeError, match=r"^hint must be a string; got 3$"):
+        key("a.4", 1, hint=3)
+
+
+def test_a_constant_function_is_a_function_of_x_but_a_constant_expression_has_no_variable():
+    key("f.10", 5, kind="function")
+    assert ex._SESSION["f.10"].variables == ("x",)
+    assert_correct("f.10", lambda t: 5)
+    assert_wrong("f.10", "x")
+    key("e.4", 5, kind="expression")
+    assert ex._SESSION["e.4"].variables == ()
+    assert_invalid("e.4", "x", "also uses x")
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    ({"value": "x*y", "kind": "function with derivative"}, ValueError,
+     "a 'function with derivative' key needs one variable; got ('x', 'y')"),
+    ({"value": "x", "domain": (1, 0)}, ValueError, "domain must be (a, b) with finite a < b; got (1, 0)"),
+    ({"value": "x", "domain": (1, 1)}, ValueError, "domain must be (a, b) with finite a < b; got (1, 1)"),
+    ({"value": "x", "domain": (0, math.inf)}, ValueError, "domain must be (a, b) with finite a < b; got (0, inf)"),
+    ({"value": "x", "domain": [0]}, ValueError, "domain must be (a, b) with finite a < b; got [0]"),
+    ({"value": "x", "domain": ("a", 1)}, ValueError, "domain must be (a, b) with finite a < b; got ('a', 1)"),
+    ({"value": 0.5, "rel_tol": -1}, ValueError, "rel_tol must be a number in [0, 1); got -1"),
+    ({"value": 0.5, "abs_tol": 1}, ValueError, "abs_tol must be a number in [0, 1); got 1"),
+    ({"value": 0.5, "rel_tol": True}, ValueError, "rel_tol must be a number in [0, 1); got True"),
+    ({"value": 0.5, "abs_tol": "0.1"}, ValueError, "abs_tol must be a number in [0, 1); got '0.1'"),
+    ({"value": 0.5, "wrong": Wrong(1)}, TypeError,
+     "wrong must be a list of wrong answers (values or Wrong(value, hint)); got Wrong(value=1, hint='')"),
+    ({"value": 0.5, "wrong": "1"}, TypeError,
+     "wrong must be a list of wrong answers (values or Wrong(value, hint)); got '1'"),
+    ({"value": "sqrt(-1 - x**2)"}, ValueError, "value 'sqrt(-1 - x**2)' is real at fewer than 3 sample points of "
+     "the domain (-2.0, 2.0); pass domain=(a, b) where it is defined"),
+    ({"value": 0.5, "wrong": ["1/2", 0.4, 0.5]}, ValueError, "key 'a.5' accepts the wrong answer(s) [1/2, 0.5]"),
+])
+def test_key_errors_read_exactly_so(kwargs, error, message):
+    with pytest.raises(error) as caught:
+        key("a.5", **kwargs)
+    assert str(caught.value) == message
+    assert ex._SESSION == {}
+
+
+def test_tolerances_of_zero_and_just_under_one_are_accepted():
+    key("a.6", 0.5, rel_tol=0, abs_tol=0.999)
+    assert ex._SESSION["a.6"].rel_tol == 0 and ex._SESSION["a.6"].abs_tol == 0.999
+
+
+@pytest.mark.parametrize("exercise_id", ["a b", "", 3])
+def test_exercise_id_errors_read_exactly_so(exercise_id):
+    with pytest.raises(ValueError) as caught:
+        key(exercise_id, 1)
+    assert str(caught.value) == ("exercise_id must be a non-empty string without spaces, such as '2.3.4'; "
+                                 f"got {exercise_id!r}")
+
+
+def test_no_key_reason_is_trimmed_and_must_be_text():
+    no_key("p.3", reason="  a proof ")
+    assert str(check("p.3", 1)) == ("ℹ Exercise p.3 is a proof, so there is nothing to check automatically: "
+                                   "compare your work with the solution.")
+    with pytest.raises(ValueError, match=r"^reason must be a non-empty string such as 'a proof'; got 3$"):
+        no_key("p.4", reason=3)
+
+
+def test_what_each_kind_expects_in_words():
+    function = "a function of x and y (a Python function, a SymPy expression or a string)"
+    assert [Key("a", kind, variables=("x", "y")).expected for kind in ex.KINDS] == [
+        'a number (such as 0.25, or a string such as "1/4")',
+        "an expression in x and y (a SymPy expression or a string)", function, function,
+        "a tuple or list of values (or a NumPy array)", 'a number, "+inf", "-inf" or "does not exist"',
+        "no answer"]
+    assert Key("a", "function").expected.startswith("a function of x (")
+
+
+def test_a_keys_file_entry_may_leave_out_optional_fields_but_not_the_kind():
+    entry = Key.from_json("z.1", {"kind": "number", "value": 1, "rel_tol": 1e-6, "abs_tol": 1e-9})
+    assert entry == Key("z.1", "number", sp.Integer(1))
+    essay = Key.from_json("z.2", {"kind": "none"})
+    assert str(essay.assess(1)) == ("ℹ Exercise z.2 has no single answer, so there is nothing to check "
+                                    "automatically: compare your work with the solution.")
+    with pytest.raises(ValueError) as caught:
+        Key.from_json("z.3", {"kind": "foo"})
+    assert str(caught.value) == f"key 'z.3': unknown kind 'foo'; expected one of {ex.KINDS}"
+
+
+def test_function_diagnoses_read_exactly_so():
+    key("f.11", "exp(x)*sin(x)", kind="function with derivative")
+    points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.11"])]
+    bumpy = lambda t: math.exp(t) * math.sin(t) + 1e-3 * math.prod(t - p for p in points)  # noqa: E731
+    assert str(check("f.11", bumpy)) == "✗ Not yet: Your function has the right values but its derivative is not right."
+    key("f.12", "x**2", kind="function")
+    assert str(check("f.12", lambda t: math.nan if t > 0 else t * t)) == (
+        "✗ Not yet: Your answer is undefined at some points where it should not be.")
+
+
+def test_a_key_real_at_three_sample_points_is_enough():
+    key("a.7", "sqrt(x - 0.5)")  # real at 0.7484, 1.2228 and 1.7132 of the default domain
+    assert_correct("a.7", lambda t: math.sqrt(t - 0.5))
+    with pytest.raises(ValueError, match="real at fewer than 3 sample points"):
+        key("a.8", "sqrt(x - 0.8)")  # real at two of them
+
+
+def test_a_wrong_answer_the_key_cannot_check_is_refused():
+    with pytest.raises(ValueError) as caught:
+        key("a.9", "x**2", wrong=["y"])
+    assert str(caught.value) == ("key 'a.9' cannot check its own value: This exercise expects an expression in x "
+                                 "(a SymPy expression or a string); your answer also uses y.")
+
+
+def test_a_recorded_wrong_answer_defined_at_three_points_still_gets_its_hint():
+    key("a.10", "x", kind="function", wrong=[Wrong("sqrt(x - 0.5)", "Only where x > 1/2.")])
+    assert str(check("a.10", lambda t: math.sqrt(t - 0.5))) == "✗ Not yet: Only where x > 1/2."
+
+
+
+def test_derivative_check_allows_for_round_off_of_large_values():
+    """A right answer is right even when f is large and its slope small: the central difference
+    of 10**4 + x**3/1000 loses about 1e-6 to round-off, more than the slope's own size there."""
+    key("f.13", "10**4 + x**3/1000", kind="function with derivative")
+    assert_correct("f.13", lambda t: 1e4 + t**3 / 1000)
+    key("f.14", "10**4 + sin(x)", kind="function with derivative")
+    assert_correct("f.14", lambda t: 1e4 + math.sin(t))
+    points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.14"])]
+    assert_wrong("f.14", lambda t: 1e4 + math.sin(t) + 1e-2 * math.prod(t - p for p in points), "derivative")

@@ -493,7 +493,9 @@ def _symbolic_verdict(answer: Any, k: Key) -> str | None:
         slope = sp.diff(k.value, sp.Symbol(k.variables[0]))  # compared with a central difference
         steps = [1e-6 * (1 + abs(a[0])) for a in args]
         got = [(_call(answer, (a[0] + h,)) - _call(answer, (a[0] - h,))) / (2 * h) for a, h in zip(args, steps)]
-        loose = replace(k, rel_tol=max(k.rel_tol, 1e-5), abs_tol=max(k.abs_tol, 1e-7))
+        # A central difference of f loses about 1e-10 * |f| to round-off: allow 1e-8 * |f|.
+        size = float(np.max(np.abs(want[np.isfinite(want)]), initial=0.0))
+        loose = replace(k, rel_tol=max(k.rel_tol, 1e-5), abs_tol=max(k.abs_tol, 1e-7, 1e-8 * size))
         if _compare(np.array(got), np.array([_value_at(slope, p) for p in points]), loose) is None:
             return None
         return "Your function has the right values but its derivative is not right."

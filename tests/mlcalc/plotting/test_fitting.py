@@ -10,7 +10,7 @@ from matplotlib.colors import same_color
 from matplotlib.figure import Figure
 
 from mlcalc.losses import fit_line, make_line_data
-from mlcalc.plotting import plot_cost_curve, plot_cost_history, plot_line_fits
+from mlcalc.plotting import PALETTE, plot_cost_curve, plot_cost_history, plot_line_fits
 
 
 def _legend(fig: Figure) -> list[str]:
@@ -120,29 +120,131 @@ def test_cost_history_linear_scale_keeps_zero_and_log_scale_leaves_it_out():
 
 
 @pytest.mark.parametrize(
-    ("call", "error", "name"),
+    ("call", "error", "pattern"),
     [
-        (lambda: plot_cost_curve(None, (0, 1)), TypeError, "cost"),
-        (lambda: plot_cost_curve(lambda w: w, (2, 1)), ValueError, "param_range"),
-        (lambda: plot_cost_curve(lambda w: w, (0, 1), path=[0.5, "a"]), TypeError, "path"),
-        (lambda: plot_line_fits([0, 1], [0], {"a": (1, 0)}), ValueError, "x"),
-        (lambda: plot_line_fits([], [], {"a": (1, 0)}), ValueError, "x"),
-        (lambda: plot_line_fits([0, 1], [0, float("nan")], {"a": (1, 0)}), ValueError, "y"),
-        (lambda: plot_line_fits([0, 1], [0, 1], {}), TypeError, "lines"),
-        (lambda: plot_line_fits([0, 1], [0, 1], [(1, 0)]), TypeError, "lines"),
-        (lambda: plot_line_fits([0, 1], [0, 1], {"a": 1}), TypeError, "lines"),
-        (lambda: plot_line_fits([0, 1], [0, 1], {"a": (1, float("inf"))}), ValueError, "lines"),
+        (lambda: plot_cost_curve(None, (0, 1)), TypeError, r"^cost must be a callable of one real number; got None"),
+        (lambda: plot_cost_curve(lambda w: w, (2, 1)), ValueError, r"^param_range must satisfy low < high; got \(2, 1\)"),
+        (lambda: plot_cost_curve(lambda w: w, (0, 1), path=[0.5, "a"]), TypeError,
+         r"^path must be a sequence of real numbers; got \[0\.5, 'a'\]"),
+        (lambda: plot_line_fits([0, 1], [0], {"a": (1, 0)}), ValueError,
+         r"^x and y must have the same length; got 2 and 1$"),
+        (lambda: plot_line_fits([], [], {"a": (1, 0)}), ValueError, r"^x must not be empty$"),
+        (lambda: plot_line_fits([0, 1], [0, float("nan")], {"a": (1, 0)}), ValueError,
+         r"^y must hold finite numbers; it contains NaN or infinity$"),
+        (lambda: plot_line_fits([0, 1], [0, 1], {}), TypeError,
+         r"^lines must be a non-empty mapping \{label: \(m, b\)\}; got \{\}$"),
+        (lambda: plot_line_fits([0, 1], [0, 1], [(1, 0)]), TypeError,
+         r"^lines must be a non-empty mapping \{label: \(m, b\)\}; got \[\(1, 0\)\]$"),
+        (lambda: plot_line_fits([0, 1], [0, 1], {"a": 1}), TypeError,
+         r"^lines must map each label to a pair \(m, b\); got 1$"),
+        (lambda: plot_line_fits([0, 1], [0, 1], {"a": (1, float("inf"))}), ValueError, r"^lines must be finite; got inf$"),
+        (lambda: plot_line_fits([0, 1], [0, 1], {"a": (float("nan"), 0)}), ValueError, r"^lines must be a real number, not NaN$"),
         (lambda: plot_line_fits([0, 1], [0, 1], {"a": (1, 0)}, residuals=1), TypeError,
-         "residuals"),
-        (lambda: plot_line_fits([0, 1], [0, 1], {"a": (1, 0)}, ax="axes"), TypeError, "ax"),
-        (lambda: plot_cost_history([]), ValueError, "history"),
-        (lambda: plot_cost_history({}), ValueError, "history"),
-        (lambda: plot_cost_history([1.0, float("nan")]), ValueError, "history"),
-        (lambda: plot_cost_history([0.0, 0.0]), ValueError, "history"),
-        (lambda: plot_cost_history([1.0], log="yes"), TypeError, "log"),
+         r"^residuals must be True or False; got 1$"),
+        (lambda: plot_line_fits([0, 1], [0, 1], {"a": (1, 0)}, ax="axes"), TypeError,
+         r"^ax must be a matplotlib Axes or None; got str$"),
+        (lambda: plot_cost_history([]), ValueError, r"^history must not be empty$"),
+        (lambda: plot_cost_history({}), ValueError, r"^history must not be an empty mapping$"),
+        (lambda: plot_cost_history({"run": []}), ValueError, r"^history must not be empty$"),
+        (lambda: plot_cost_history([1.0, float("nan")]), ValueError,
+         r"^history must hold finite numbers; it contains NaN or infinity$"),
+        (lambda: plot_cost_history([0.0, 0.0]), ValueError,
+         r"^history has no cost > 0 to show on a log scale \(use log=False\)$"),
+        (lambda: plot_cost_history({"a": [0.0], "b": [-1.0]}), ValueError, r"^history has no cost > 0"),
+        (lambda: plot_cost_history([1.0], log="yes"), TypeError, r"^log must be True or False; got 'yes'$"),
     ],
 )
-def test_bad_input_raises_naming_the_argument(call, error, name):
-    with pytest.raises(error, match=rf"\b{name}\b"):
+def test_bad_input_raises_naming_the_argument(call, error, pattern):
+    """Each message names the argument and says what was expected (and what was given)."""
+    with pytest.raises(error, match=pattern):
         call()
     assert plt.get_fignums() == []
+
+
+# --------------------------------------------------------------------------------------------
+# What a reader sees: colours, labels, limits
+
+
+def test_cost_curve_draws_the_cost_in_blue_and_the_path_in_vermillion():
+    cost = lambda w: (w - 2) ** 2  # noqa: E731
+    path = [0.5, 1.5, 1.8]
+    fig = plot_cost_curve(cost, (-1, 5), path=path)
+    ax = fig.axes[0]
+    curve, dots = ax.get_lines()
+    xs, ys = np.asarray(curve.get_xdata()), np.asarray(curve.get_ydata())
+    assert xs.min() == -1 and xs.max() == 5 and np.allclose(ys, cost(xs))
+    assert same_color(curve.get_color(), PALETTE["blue"]) and curve.get_label() == "cost"
+    assert same_color(dots.get_color(), PALETTE["vermillion"]) and dots.get_marker() == "o"
+    assert dots.get_linestyle() == "None" and same_color(dots.get_markeredgecolor(), "white")
+    assert list(dots.get_xdata()) == path and list(dots.get_ydata()) == pytest.approx([cost(w) for w in path])
+    assert _legend(fig) == ["cost", "descent path (2 steps)"]
+    arrows = ax.texts
+    assert [arrow.get_text() for arrow in arrows] == ["", ""]
+    for arrow, (start, end) in zip(arrows, [(0.5, 1.5), (1.5, 1.8)]):  # from each step to the next
+        assert arrow.xy == pytest.approx((end, cost(end))) and arrow.xyann == pytest.approx((start, cost(start)))
+        assert same_color(arrow.arrow_patch.get_edgecolor(), PALETTE["vermillion"])
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("parameter", "cost")
+
+
+def test_data_points_are_black_dots_with_a_white_rim_not_joined_by_a_line():
+    fig = plot_line_fits([0.0, 1.0, 2.0], [0.0, 1.0, 4.0], {"a": (2.0, 0.0)})
+    data = fig.axes[0].get_lines()[0]
+    assert data.get_marker() == "o" and data.get_linestyle() == "None"
+    assert same_color(data.get_markerfacecolor(), PALETTE["black"])
+    assert same_color(data.get_markeredgecolor(), "white")
+
+
+def test_cost_curve_grows_to_a_path_outside_the_range_on_either_side():
+    fig = plot_cost_curve(lambda w: w * w, (0, 1), path=[-2.0, 3.0], xlabel="$w$", ylabel="$J(w)$")
+    ax = fig.axes[0]
+    xs = np.asarray(ax.get_lines()[0].get_xdata())
+    assert xs.min() == -2.0 and xs.max() == 3.0
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("$w$", "$J(w)$")
+    assert _legend(fig)[1] == "descent path (1 step)"
+
+
+def test_line_fits_take_the_books_colours_and_dashes_in_order():
+    lines = {f"line {k}": (k, 0.0) for k in range(7)}
+    fig = plot_line_fits([0.0, 1.0, 2.0], [0.0, 1.0, 2.0], lines)
+    drawn = _lines(fig)
+    colours = [PALETTE[c] for c in ("blue", "vermillion", "green", "orange", "purple", "sky", "blue")]
+    assert all(same_color(line.get_color(), c) for line, c in zip(drawn, colours))
+    assert [line.get_linestyle() for line in drawn] == ["-", "--", "-.", ":", "-", "--", "-."]
+    data = fig.axes[0].get_lines()[0]
+    assert same_color(data.get_color(), PALETTE["black"]) and data.get_label() == "data"
+
+
+def test_line_fits_span_the_data_with_a_small_margin():
+    fig = plot_line_fits([2.0, 10.0], [1.0, 2.0], {"a": (1.0, 0.0)})
+    assert fig.axes[0].get_xlim() == pytest.approx((1.68, 10.32))  # 4 % of the data's width
+    (line,) = _lines(fig)
+    assert list(line.get_xdata()) == pytest.approx([1.68, 10.32])
+    fig = plot_line_fits([3.0, 3.0], [1.0, 2.0], {"a": (1.0, 0.0)})  # one x value: one unit each side
+    assert fig.axes[0].get_xlim() == pytest.approx((2.0, 4.0))
+
+
+def test_residuals_are_grey_dotted_and_only_when_asked():
+    fig = plot_line_fits([0.0, 1.0], [1.0, 0.0], {"a": (1.0, 0.0)}, residuals=True)
+    (segments,) = fig.axes[0].collections
+    assert same_color(segments.get_colors()[0], "0.4")
+    assert segments.get_label() == "residuals"
+    fig = plot_line_fits([0.0, 1.0], [1.0, 0.0], {"a": (1.0, 0.0)})
+    assert not fig.axes[0].collections and "residuals" not in _legend(fig)
+
+
+def test_cost_history_cross_takes_the_colour_of_its_run_and_stays_off_the_legend():
+    fig = plot_cost_history({"long": [4.0, 3.0, 2.0, 1.0], "short": [4.0, 8.0]}, log=False,
+                            xlabel="step", ylabel="loss")
+    ax = fig.axes[0]
+    long_run, short_run, cross = ax.get_lines()
+    assert cross.get_marker() == "X" and same_color(cross.get_color(), short_run.get_color())
+    assert (cross.get_xdata()[0], cross.get_ydata()[0]) == (1, 8.0)
+    assert not same_color(long_run.get_color(), short_run.get_color())
+    assert _legend(fig) == ["long", "short"]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("step", "loss")
+
+
+def test_cost_history_marks_no_cross_where_the_last_cost_is_left_off_the_log_axis():
+    fig = plot_cost_history({"long": [4.0, 3.0, 2.0], "short": [4.0, 0.0]})
+    assert not [line for line in fig.axes[0].get_lines() if line.get_marker() == "X"]
+    assert list(fig.axes[0].get_lines()[1].get_ydata()) == [4.0]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
-import pytest
 from matplotlib.colors import same_color, to_rgba
 
 from mlcalc.plotting import PALETTE, use_book_style
@@ -39,8 +38,7 @@ def test_use_book_style_sets_the_cycle_and_is_idempotent():
 def test_use_book_style_outside_ipython_starts_no_shell():
     from IPython.core.interactiveshell import InteractiveShell
 
-    if InteractiveShell.initialized():
-        pytest.skip("an IPython shell is already running")
+    InteractiveShell.clear_instance()  # no shell left over by another test (or by use_book_style)
     use_book_style()
     assert not InteractiveShell.initialized()
 
@@ -48,8 +46,7 @@ def test_use_book_style_outside_ipython_starts_no_shell():
 def test_use_book_style_in_ipython_shows_figures_as_svg():
     from IPython.core.interactiveshell import InteractiveShell
 
-    if InteractiveShell.initialized():
-        pytest.skip("an IPython shell is already running")
+    InteractiveShell.clear_instance()
     shell = InteractiveShell.instance()
     try:
         use_book_style()
@@ -61,3 +58,46 @@ def test_use_book_style_in_ipython_shows_figures_as_svg():
         assert "<dc:date>" not in output  # the same figure gives the same page
     finally:
         InteractiveShell.clear_instance()
+
+
+def test_palette_values_are_okabe_and_itos():
+    """The exact hex codes of Okabe and Ito (2008), as the chapters and the docs print them."""
+    assert PALETTE == {
+        "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+        "purple": "#CC79A7", "sky": "#56B4E9", "yellow": "#F0E442", "black": "#000000",
+    }
+
+
+def test_book_style_sizes_are_the_documented_ones():
+    """6.4 x 4 inches at 100 dpi; text at least 11 points (legible when a wide figure is shrunk to
+    the page's column, see tests/site/test_legibility.py); titles and axis labels a size larger."""
+    with mpl.rc_context():
+        use_book_style()
+        assert mpl.rcParams["figure.dpi"] == 100 and mpl.rcParams["savefig.dpi"] == "figure"
+        assert mpl.rcParams["font.size"] == 11
+        for name in ("xtick.labelsize", "ytick.labelsize", "legend.fontsize"):
+            assert mpl.rcParams[name] == 11, name
+        assert mpl.rcParams["axes.titlesize"] == 12 and mpl.rcParams["axes.labelsize"] == 12
+        assert mpl.rcParams["lines.linewidth"] == 2.0 and mpl.rcParams["lines.markersize"] == 6
+        assert mpl.rcParams["axes.axisbelow"] is True  # the grid stays behind the curves
+        assert mpl.rcParams["image.cmap"] == "viridis"  # colour-blind safe, like the palette
+
+
+def test_the_same_figure_gives_the_same_svg_on_every_build():
+    import io
+
+    def svg() -> str:
+        with mpl.rc_context():
+            use_book_style()
+            fig, ax = plt.subplots()
+            ax.plot([0, 1, 2], [0, 1, 4])
+            buffer = io.StringIO()
+            fig.savefig(buffer, format="svg", metadata={"Date": None})
+            plt.close(fig)
+            return buffer.getvalue()
+
+    first = svg()
+    assert first == svg()
+    with mpl.rc_context():
+        use_book_style()
+        assert mpl.rcParams["svg.hashsalt"] == "mlcalc"

@@ -227,17 +227,118 @@ def test_timeline_rejects_bad_events_naming_the_argument(events, error, words):
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "error", "name"),
+    ("kwargs", "error", "pattern"),
     [
-        ({"wrap": -1}, ValueError, "wrap"),
-        ({"wrap": 2.5}, TypeError, "wrap"),
-        ({"wrap": True}, TypeError, "wrap"),
-        ({"break_gaps": "yes"}, TypeError, "break_gaps"),
-        ({"show_years": 1}, TypeError, "show_years"),
-        ({"ax": "axes"}, TypeError, "ax"),
+        ({"wrap": -1}, ValueError, r"^wrap must be an integer >= 0; got -1$"),
+        ({"wrap": 2.5}, TypeError, r"^wrap must be an integer >= 0; got 2\.5$"),
+        ({"wrap": True}, TypeError, r"^wrap must be an integer >= 0; got True$"),
+        ({"break_gaps": "yes"}, TypeError, r"^break_gaps must be True or False; got 'yes'$"),
+        ({"show_years": 1}, TypeError, r"^show_years must be True or False; got 1$"),
+        ({"ax": "axes"}, TypeError, r"^ax must be a matplotlib Axes or None; got str$"),
     ],
 )
-def test_timeline_rejects_bad_options_naming_them(kwargs, error, name):
-    with pytest.raises(error, match=name):
+def test_timeline_rejects_bad_options_naming_them(kwargs, error, pattern):
+    """Each message names the option and says what was expected and what was given."""
+    with pytest.raises(error, match=pattern):
         plot_timeline(EVENTS, **kwargs)
     assert plt.get_fignums() == []
+
+
+def test_dots_are_blue_the_axis_black_and_the_leaders_grey():
+    from matplotlib.colors import same_color
+
+    from mlcalc.plotting import PALETTE
+
+    ax = plot_timeline(EVENTS).axes[0]
+    assert same_color(_markers(ax).get_color(), PALETTE["blue"])
+    axis = [line for line in ax.get_lines() if list(line.get_xdata()) == [0, 0]]
+    assert axis and all(same_color(line.get_color(), PALETTE["black"]) for line in axis)
+    assert all(same_color(line.get_color(), "0.55") for line in _leaders(ax))
+    breaks = [line for line in ax.get_lines() if line.get_linestyle() == "None" and line.get_marker() != "o"]
+    assert len(breaks) == 1  # one mark on the axis where the long gap is shortened
+
+
+def test_years_are_rounded_to_whole_years():
+    formatter = plot_timeline([(1700, "a")]).axes[0].yaxis.get_major_formatter()
+    assert [formatter(y) for y in (1684.4, 1684.6, -449.6, -0.4)] == ["1684", "1685", "450 BCE", "0"]
+
+
+def test_time_axis_label_and_label_size():
+    ax = plot_timeline([(1700, "a"), (1800, "b")]).axes[0]
+    assert ax.get_ylabel() == "year"
+    assert all(t.get_fontsize() == pytest.approx(0.9 * mpl.rcParams["font.size"]) for t in ax.texts)
+    assert plot_timeline([(1700, "a")], ylabel="year (CE)").axes[0].get_ylabel() == "year (CE)"
+
+
+def test_labels_wrap_at_fifty_characters_by_default():
+    label = "word " * 30
+    text = plot_timeline([(1900, label)], show_years=False).axes[0].texts[0].get_text()
+    lines = text.split("\n")
+    assert len(lines) > 1 and max(len(line) for line in lines) <= 50 and len(lines[0]) > 40
+
+
+def test_a_gap_of_exactly_half_the_span_is_not_shortened():
+    # 0 -> 50 -> 100: each gap is half of the span, so time stays to scale.
+    ax = plot_timeline([(0, "a"), (50, "b"), (100, "c")]).axes[0]
+    assert not [line for line in ax.get_lines() if line.get_linestyle() == ":"]
+    ax = plot_timeline([(0, "a"), (10, "b"), (100, "c")]).axes[0]  # 90 of 100 years: shortened
+    assert len([line for line in ax.get_lines() if line.get_linestyle() == ":"]) == 1
+
+
+def _pixel(ax, year: float) -> float:
+    return float(ax.transData.transform((0, year))[1])
+
+
+def test_the_shortened_gap_takes_15_percent_of_the_time_drawn_to_scale():
+    """EVENTS span 2360 years; the gap from 260 BCE to 1610 (1870 years) is shortened.  The rest,
+    490 years, is drawn to scale with a margin of 6 % of it (29.4 years) at each end and on
+    each side of the break; the break itself takes the room of 15 % of the rest."""
+    ax = plot_timeline(EVENTS).axes[0]
+    rest, pad = 490.0, 0.06 * 490.0
+    assert ax.get_ylim() == pytest.approx((1960 + pad, -400 - pad))
+    per_year = abs(_pixel(ax, 1800) - _pixel(ax, 1700)) / 100
+    assert abs(_pixel(ax, -260) - _pixel(ax, -400)) == pytest.approx(140 * per_year)
+    gap = abs(_pixel(ax, 1610 - pad / 2) - _pixel(ax, -260 + pad / 2))
+    assert gap == pytest.approx(0.15 * rest * per_year)
+    # Beyond the ends of the axis time stays to scale (ticks and limits outside use it).
+    assert abs(_pixel(ax, 2100) - _pixel(ax, 2000)) == pytest.approx(100 * per_year)
+    assert abs(_pixel(ax, -600) - _pixel(ax, -500)) == pytest.approx(100 * per_year)
+    for end in (-400 - pad, 1960 + pad):  # and it runs on without a jump across each end
+        assert abs(_pixel(ax, end + 10) - _pixel(ax, end - 10)) == pytest.approx(20 * per_year)
+
+
+def test_events_in_the_same_year_keep_their_order():
+    ax = plot_timeline([(1900, "b second"), (1900, "a first"), (1800, "c")], show_years=False).axes[0]
+    assert [t.get_text() for t in ax.texts] == ["c", "b second", "a first"]
+
+
+def test_crowded_labels_are_packed_tightly_and_centred_on_their_date():
+    """Three labels for one year, far from the others: the middle one sits at the year and the
+    other two just clear of it (half their heights plus the pad apart), as close as they can."""
+    ax = plot_timeline([(1000, "x"), (1500, "one"), (1500, "two"), (1500, "three"), (2000, "y")],
+                       break_gaps=False).axes[0]
+    fig = ax.figure
+    fig.canvas.draw()
+    middle = ax.texts[1:4]
+    centres = [_pixel(ax, t.get_position()[1]) for t in middle]
+    assert centres[1] == pytest.approx(_pixel(ax, 1500), abs=0.01)
+    heights = [t.get_window_extent().height for t in middle]
+    pad = 0.45 * 0.9 * mpl.rcParams["font.size"] * fig.dpi / 72
+    for i in range(2):
+        assert abs(centres[i + 1] - centres[i]) == pytest.approx((heights[i] + heights[i + 1]) / 2 + pad, abs=0.01)
+
+
+@pytest.mark.parametrize("crowded_year", [1000, 2000], ids=["at the top", "at the bottom"])
+def test_labels_crowded_at_an_end_stay_inside_the_axes(crowded_year):
+    events = [(crowded_year, f"crowded event {k}") for k in range(8)] + [(1500, "alone")]
+    ax = plot_timeline(events, break_gaps=False).axes[0]
+    ax.figure.canvas.draw()
+    box = ax.get_window_extent()
+    for text in ax.texts:
+        extent = text.get_window_extent()
+        assert box.y0 - 0.5 <= extent.y0 and extent.y1 <= box.y1 + 0.5, text.get_text()
+
+
+def test_an_empty_timeline_says_so():
+    with pytest.raises(ValueError, match=r"^events must not be empty$"):
+        plot_timeline([])

@@ -491,7 +491,9 @@ def plot_with_derivatives(
     if labels is None:
         labels = [f"${_prime(k)}(x)$" for k in range(len(curves))]
     labels = _check_names("labels", labels, len(curves))
-    marks = _positions("points", points, low - 1e-12, high + 1e-12)
+    marks = _positions("points", points, -math.inf, math.inf)
+    for x in marks:  # the ends of x_range are allowed
+        _check_inside("points", x, low, high)
     if shade is not None:
         shade = check_positive_int("shade", shade)
         if shade > len(derivatives):
