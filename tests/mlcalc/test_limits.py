@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import fractions
 import math
+import warnings
 from fractions import Fraction
 
 import numpy as np
@@ -422,7 +423,8 @@ def test_a_limit_result_built_by_hand_gets_a_verdict():
     assert LimitResult(-math.inf, False, None, -math.inf, "numeric").verdict == "-inf"
     assert LimitResult(math.nan, False, 1.0, 2.0, "numeric").verdict == "sides differ"
     assert LimitResult(math.nan, False, math.nan, 2.0, "numeric").verdict == "cannot tell"
-    with pytest.raises(ValueError, match=r"^verdict must be one of"):
+    with pytest.raises(ValueError, match=r"^verdict must be one of converges, \+inf, -inf, sides differ, "
+                                         r"oscillates, undefined, cannot tell; got 'exists'$"):
         LimitResult(1.0, True, 1.0, 1.0, "numeric", 0.0, "exists")
 
 
@@ -1060,8 +1062,27 @@ def test_symbolic_limit_rejects_several_symbols_and_bad_strings():
     ],
 )
 def test_numeric_limit_rejects_a_function_returning_a_non_number(returned):
-    with pytest.raises(TypeError, match=r"^f must return a real number"):
+    # The message names the first point f was asked about (0 - 0.25: the left side comes first)
+    # and what f returned there.
+    with pytest.raises(TypeError, match=r"^f must return a real number; f\(-0\.25\) returned "):
         limit(lambda t: returned, 0)
+
+
+@pytest.mark.parametrize(("point", "side"), [(0.0, "+"), (0.0, "-"), (1.0, "both"),
+                                             (math.inf, "both"), (-math.inf, "both")])
+def test_numeric_results_name_their_method(point, side):
+    result = limit(lambda t: 1 / (1 + t * t), point, side=side)
+    assert result.method == "numeric (Richardson extrapolation)"
+    assert "method='numeric (Richardson extrapolation)'" in repr(result)
+
+
+def test_a_function_that_overflows_near_the_point_gives_no_warning():
+    # NumPy's exp overflows to inf (with a RuntimeWarning outside limit) as t -> 0+: limit keeps
+    # the page clean and reports the divergence.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = limit(lambda t: np.exp(1 / t), 0, side="+")
+    assert result.verdict == "+inf" and result.value == math.inf
 
 
 @pytest.mark.parametrize(
