@@ -62,7 +62,8 @@ def grad(
         a plain float (``math.sin(x)``: use :func:`mlcalc.autodiff.sin` or the library's own).
     ValueError
         If ``x`` is NaN, infinite, empty or not 1-D, ``backend`` is unknown, or ``f`` returns
-        more than one number.
+        more than one number (a one-element array counts as the number it holds), or the
+        ``"sympy"`` backend finds a derivative that is not a finite real number.
     ImportError
         If ``backend`` is ``"torch"`` or ``"tensorflow"`` and that library is not installed.
 
@@ -139,13 +140,21 @@ def _evaluate(f: Callable, argument: Any, backend: str) -> Any:
         with _torch_guard(_import_backend("torch"))():
             return f(argument)
     try:
-        return f(argument)
+        return _one_number(f(argument))
     except LostDerivativeError:
         raise _lost_derivative(backend) from None
     except TypeError as error:  # SymPy: Expr.__float__ on a symbol
         if backend == "sympy" and str(error) == "Cannot convert expression to float":
             raise _lost_derivative(backend) from None
         raise
+
+
+def _one_number(result: Any) -> Any:
+    """A one-element NumPy array of ``Dual``, ``Var`` or SymPy numbers is the number it holds
+    (a one-element array of floats is accepted as it is, as the numeric backend accepts it)."""
+    if isinstance(result, np.ndarray) and result.dtype == object and result.size == 1:
+        return result.reshape(())[()]
+    return result
 
 
 def _torch_guard(torch: Any) -> type:
@@ -248,7 +257,14 @@ def _gradient_sympy(f: Callable, point: float | np.ndarray) -> float | np.ndarra
     at_point = dict(zip(symbols, np.atleast_1d(point).tolist()))
     gradient = []
     for symbol in symbols:
-        number = complex(sympy.diff(expression, symbol).evalf(subs=at_point))
+        derivative = sympy.diff(expression, symbol)
+        try:
+            number = complex(derivative.evalf(subs=at_point))
+        except (ZeroDivisionError, TypeError):  # 1/(2*sqrt(x)) at x = 0
+            raise ValueError(
+                f"f'(x) is not a finite real number at x = {point!r}; SymPy's derivative"
+                f" {derivative} has no value there"
+            ) from None
         if number.imag != 0:
             raise ValueError(f"f'(x) is not a real number at x = {point!r}; SymPy gives {number}")
         gradient.append(number.real)
