@@ -222,6 +222,8 @@ def test_grad_accepts_a_one_element_array_as_the_number_it_holds(backend):
         result = grad(lambda t: tf.reshape(t * t, [1]), 3.0, backend=backend)
     else:
         result = grad(lambda t: np.array([t * t]), 3.0, backend=backend)
+        vector = grad(lambda v: np.array([v[0] * v[1]]), [2.0, 3.0], backend=backend)
+        np.testing.assert_allclose(vector, [3.0, 2.0], rtol=1e-6)
     assert result == pytest.approx(6.0, **tolerance(backend))
 
 

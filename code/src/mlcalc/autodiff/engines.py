@@ -140,7 +140,7 @@ def _evaluate(f: Callable, argument: Any, backend: str) -> Any:
         with _torch_guard(_import_backend("torch"))():
             return f(argument)
     try:
-        return _one_number(f(argument))
+        return f(argument)
     except LostDerivativeError:
         raise _lost_derivative(backend) from None
     except TypeError as error:  # SymPy: Expr.__float__ on a symbol
@@ -217,21 +217,21 @@ def _gradient_forward(f: Callable, point: float | np.ndarray) -> float | np.ndar
         return 0.0
 
     if isinstance(point, float):
-        return derivative_of(_evaluate(f, Dual(point, 1.0), "forward"))
+        return derivative_of(_one_number(_evaluate(f, Dual(point, 1.0), "forward")))
     gradient = np.zeros(point.size)
     for i in range(point.size):  # one forward pass per coordinate, seeded with dx_i/dx_i = 1
         duals = [Dual(value, 1.0 if j == i else 0.0) for j, value in enumerate(point)]
-        gradient[i] = derivative_of(_evaluate(f, duals, "forward"))
+        gradient[i] = derivative_of(_one_number(_evaluate(f, duals, "forward")))
     return gradient
 
 
 def _gradient_reverse(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
     if isinstance(point, float):
         inputs = [Var(point)]
-        result = _evaluate(f, inputs[0], "reverse")
+        result = _one_number(_evaluate(f, inputs[0], "reverse"))
     else:
         inputs = [Var(value) for value in point]
-        result = _evaluate(f, inputs, "reverse")
+        result = _one_number(_evaluate(f, inputs, "reverse"))
     if not isinstance(result, Var):
         _check_real_number(result)
         return _finish(point, None)
@@ -250,7 +250,7 @@ def _symbols_for(point: float | np.ndarray) -> tuple[list[sympy.Symbol], Any]:
 
 def _gradient_sympy(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
     symbols, argument = _symbols_for(point)
-    expression = _evaluate(f, argument, "sympy")
+    expression = _one_number(_evaluate(f, argument, "sympy"))
     if not isinstance(expression, sympy.Expr):
         _check_real_number(expression)
         return _finish(point, None)
