@@ -347,3 +347,40 @@ def test_library_engines_agree_with_sympy_jacobian(backend):
         check_engines([backend], pair, point, direction, weights)
 
     case()
+
+
+# --------------------------------------------------------------------------------------------
+# PyTorch in float64, whatever f's own tensors are
+# --------------------------------------------------------------------------------------------
+def test_torch_products_are_float64_accurate_at_a_python_float():
+    """Like grad, jvp, vjp and jacobian use PyTorch in float64: at x = 1.1 (a Python float)
+    d/dx x**3 = 3.63 comes back to 1e-15, not to float32's 1e-7."""
+    pytest.importorskip("torch")
+    exact = 3 * 1.1**2
+    assert jvp(lambda x: x**3, 1.1, 1.0, backend="torch") == pytest.approx(exact, rel=1e-15)
+    assert vjp(lambda x: x**3, 1.1, 1.0, backend="torch") == pytest.approx(exact, rel=1e-15)
+    assert jacobian(lambda x: [x**3], 1.1, backend="torch")[0] == pytest.approx(exact, rel=1e-15)
+
+
+def test_torch_products_are_float64_arrays_even_for_float32_results():
+    torch = pytest.importorskip("torch")
+    f = lambda v: torch.stack([v[0] * v[1], v[1]]).to(torch.float32)  # noqa: E731
+    product = jvp(f, [2.0, 3.0], [1.0, 0.0], backend="torch")
+    assert product.dtype == np.float64
+    np.testing.assert_array_equal(product, [3.0, 0.0])
+    pieces = lambda v: [(v[0] * v[1]).to(torch.float32), v[1].to(torch.float32)]  # noqa: E731
+    assert jvp(pieces, [2.0, 3.0], [1.0, 0.0], backend="torch").dtype == np.float64
+    unused = jvp(lambda v: [torch.tensor(1.0), torch.tensor(2.0)], [2.0, 3.0], [1.0, 0.0],
+                 backend="torch")
+    assert unused.dtype == np.float64
+    np.testing.assert_array_equal(unused, [0.0, 0.0])
+
+
+def test_torch_outputs_that_depend_on_other_tensors_only_have_zero_rows():
+    """f may close over tensors that need gradients (a model's weights): outputs that use them
+    but not x have zero derivatives with respect to x."""
+    torch = pytest.importorskip("torch")
+    weight = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
+    f = lambda v: [weight * weight, weight * 3.0]  # noqa: E731
+    np.testing.assert_array_equal(jacobian(f, [1.0, 2.0], backend="torch"), np.zeros((2, 2)))
+    np.testing.assert_array_equal(vjp(f, [1.0, 2.0], [1.0, 1.0], backend="torch"), [0.0, 0.0])
