@@ -384,3 +384,31 @@ def test_torch_outputs_that_depend_on_other_tensors_only_have_zero_rows():
     f = lambda v: [weight * weight, weight * 3.0]  # noqa: E731
     np.testing.assert_array_equal(jacobian(f, [1.0, 2.0], backend="torch"), np.zeros((2, 2)))
     np.testing.assert_array_equal(vjp(f, [1.0, 2.0], [1.0, 1.0], backend="torch"), [0.0, 0.0])
+
+
+# --------------------------------------------------------------------------------------------
+# Numeric and SymPy products: step along v, zero v, outputs that change, non-real Jacobians
+# --------------------------------------------------------------------------------------------
+def test_numeric_jvp_steps_along_v_whatever_its_length():
+    # the step is grad's step divided by |v|: x moves by about eps**(1/3) whatever v is
+    for v in (1e-3, 1.0, 1e3):
+        assert jvp(ad.sin, 1.0, v, backend="numeric") == pytest.approx(v * math.cos(1.0), rel=1e-9)
+
+
+def test_numeric_jvp_with_a_zero_v_is_zero_of_the_shape_of_f():
+    result = jvp(lambda x: x**2, 2.0, 0.0, backend="numeric")
+    assert type(result) is float and result == 0.0
+    np.testing.assert_array_equal(jvp(lambda v: [v[0], v[1]], [1.0, 2.0], [0.0, 0.0],
+                                      backend="numeric"), [0.0, 0.0])
+
+
+def test_numeric_jvp_says_when_f_changes_its_number_of_outputs():
+    f = lambda x: [x] if x < 1 else [x, x]  # noqa: E731
+    with pytest.raises(ValueError, match="^f must return the same number of outputs at every point$"):
+        jvp(f, 1.0, 1.0, backend="numeric")
+
+
+def test_sympy_jacobian_says_when_it_is_not_real():
+    # d/dx x**0.5 = 1/(2 sqrt(x)) is imaginary at x = -4
+    with pytest.raises(ValueError, match=r"^the Jacobian of f is not real at x = -4\.0; SymPy gives"):
+        jacobian(lambda x: [x**0.5], -4.0, backend="sympy")
