@@ -21,6 +21,7 @@ from mlcalc.autodiff import (
     grad,
     sin,
     time_gradient,
+    value_of,
 )
 
 
@@ -221,3 +222,86 @@ def test_compare_backends_arguments():
         result.spread(["sympy"])
     with pytest.raises(ValueError, match="digits must be an integer >= 1"):
         result.table(digits=0)
+
+
+# --------------------------------------------------------------------------------------------
+# What each function promises, stated exactly
+# --------------------------------------------------------------------------------------------
+def test_count_operations_counts_numbers_f_makes_with_keywords():
+    # a constant that f builds itself, by keyword, is one more number and keeps its value
+    f = lambda x: x * Dual(2.0, derivative=0.0)  # noqa: E731
+    assert count_operations(f, 3.0, backend="forward") == GradientCost(passes=1, operations=3)
+    g = lambda x: x * Var(value=2.0)  # noqa: E731
+    assert count_operations(g, 3.0, backend="reverse") == GradientCost(passes=1, operations=3)
+
+
+def test_time_gradient_runs_f_once_to_warm_up_then_repeats_times_at_the_documented_point():
+    """The docstring: x = (0.5, ..., 1.5), n evenly spaced points, one untimed warm-up and then
+    `repeats` timed runs (3 by default), each a gradient by the chosen backend."""
+    import time
+
+    seen = []
+
+    def f(v):
+        seen.append([float(value_of(entry)) for entry in v])
+        return v[0] * v[1] * v[2]
+
+    start = time.perf_counter()
+    best = time_gradient(f, 3, backend="forward")
+    elapsed = time.perf_counter() - start
+    assert len(seen) == (1 + 3) * 3  # forward mode: one pass per input, per gradient
+    assert all(point == [0.5, 1.0, 1.5] for point in seen)
+    assert 0 < best <= elapsed  # the best of the runs is one of the runs that took place
+    seen.clear()
+    time_gradient(f, [3], backend="reverse", repeats=2)
+    assert len(seen) == 1 + 2  # reverse mode: one pass per gradient
+
+
+def test_messages_show_what_was_given():
+    cube = (lambda x: x**3, 2.0)
+    cases = [
+        (lambda: graph_table(3.0), TypeError, r"^output must be a Var; got 3\.0 \(type float\)$"),
+        (lambda: graph_table(Var(1.0), ["x"]), TypeError,
+         r"^names must be a mapping from names to Var; got \['x'\] \(type list\)$"),
+        (lambda: graph_table(Var(1.0), {"x": 1.0}), TypeError,
+         r"^names must map strings to Var; got 'x': 1\.0 \(type float\)$"),
+        (lambda: time_gradient(chain_sum, "10"), TypeError,
+         r"^n_inputs must be an integer >= 1 or a sequence of them; got '10' \(type str\)$"),
+        (lambda: time_gradient(chain_sum, []), ValueError, r"^n_inputs must not be empty$"),
+        (lambda: compare_backends([cube]), TypeError,
+         r"^functions must be a mapping from names to pairs \(f, x\); got \[\(<function"),
+        (lambda: compare_backends({}), ValueError, r"^functions must not be empty$"),
+        (lambda: compare_backends({"cube": 2.0}), TypeError,
+         r"^functions\['cube'\] must be a pair \(f, x\); got 2\.0 \(type float\)$"),
+        (lambda: compare_backends({"cube": cube}, backends="sympy"), TypeError,
+         r"^backends must be a sequence of backend names; got 'sympy' \(type str\)$"),
+        (lambda: compare_backends({"cube": cube}, backends=[]), ValueError,
+         r"^backends must not be empty$"),
+    ]
+    for call, error, message in cases:
+        with pytest.raises(error, match=message):
+            call()
+
+
+def test_compare_backends_takes_each_gradient_with_its_own_backend():
+    # a central difference is close to, but not exactly, the derivative cos(1) of sin at 1
+    result = compare_backends({"sin": (sin, 1.0)}, backends=["reverse", "numeric"])
+    assert result.gradients["reverse"]["sin"] == math.cos(1.0)
+    assert result.gradients["numeric"]["sin"] == grad(sin, 1.0, backend="numeric")
+    assert 0 < result.spread()["sin"] < 1e-9
+
+
+def test_compare_backends_table_shows_six_digits_and_vectors_in_brackets():
+    result = compare_backends(
+        {"x**3": (lambda x: x**3, 1.1), "x*y": (lambda v: v[0] * v[1], [2.0, 0.5])},
+        backends=["forward", "sympy"],
+    )
+    table = result.table()
+    assert table.column("x**3")[:2] == ["3.63", "3.63"]  # 3·1.1² = 3.63 (3.6300000000000003)
+    assert table.column("x*y")[:2] == ["[0.5, 2]", "[0.5, 2]"]
+    assert result.table(digits=17).column("x**3")[0] == f"{3 * 1.1**2:.17g}"
+    one_third = compare_backends({"x**3/9": (lambda x: x**3 / 9, 1.0)}, backends=["sympy"])
+    assert one_third.table().column("x**3/9")[0] == "0.333333"  # six significant digits
+    html = result._repr_html_()
+    assert html.startswith('<table style="white-space: nowrap; font-size: 0.85em"><thead>')
+    assert html.count("<table") == 1

@@ -202,3 +202,89 @@ def test_a_branch_on_value_of_gives_the_derivative_of_the_branch_taken(backend):
         assert grad(f, 1.0, backend=backend) == 3.0
     else:  # a central difference straddles the kink: about the mean of the slopes
         assert grad(f, 1.0, backend=backend) == pytest.approx(2.5, abs=1e-5)
+
+
+# --------------------------------------------------------------------------------------------
+# sqrt at 0, and what the domain errors say
+# --------------------------------------------------------------------------------------------
+def test_sqrt_at_zero_is_zero_with_an_infinite_slope():
+    """sqrt's docstring: 0 is in its domain, and at 0 the derivative of a Dual or Var is infinite
+    (the tangent of sqrt at 0 is vertical)."""
+    assert ad.sqrt(0.0) == 0.0
+    np.testing.assert_array_equal(ad.sqrt(np.array([0.0, 4.0])), [0.0, 2.0])
+    dual = ad.sqrt(Dual(0.0, 1.0))
+    assert dual.value == 0.0 and dual.derivative == math.inf
+    assert derivative_via_var(ad.sqrt, 0.0) == math.inf
+    assert grad(ad.sqrt, 0.0, backend="forward") == math.inf
+    assert grad(ad.sqrt, 0.0, backend="reverse") == math.inf
+
+
+@pytest.mark.parametrize("backend", ["forward", "reverse"])
+def test_sqrt_at_zero_of_an_input_that_does_not_vary_adds_nothing(backend):
+    """d/dx (x + sqrt(y)) at y = 0 is 1, and d/dy is infinite: the infinite slope belongs to y
+    alone, so it must not turn the other entry into inf · 0 = NaN."""
+    np.testing.assert_array_equal(
+        grad(lambda v: v[0] + ad.sqrt(v[1]), [1.0, 0.0], backend=backend), [1.0, math.inf]
+    )
+    assert grad(lambda x: x + ad.sqrt(x * 0), 2.0, backend=backend) == 1.0
+
+
+@pytest.mark.parametrize("argument", [0.0, 0, np.array([0.0, 1.0]), Dual(0.0, 1.0), Var(0.0)],
+                         ids=repr)
+def test_sqrt_accepts_zero_on_every_engine(argument):
+    ad.sqrt(argument)  # no ValueError: 0 is in sqrt's domain
+
+
+@pytest.mark.parametrize(
+    "name, argument, shown",
+    [
+        ("log", Dual(-1.0, 1.0), r"Dual\(value=-1\.0, derivative=1\.0\) \(type Dual\)"),
+        ("log", Var(0.0), r"Var\(value=0\.0, grad=0\.0\) \(type Var\)"),
+        ("log", [2.0, 0.0], r"\[2\.0, 0\.0\] \(type list\)"),
+        ("log", -1.0, r"-1\.0 \(type float\)"),
+        ("sqrt", Dual(-1.0, 1.0), r"Dual\(value=-1\.0, derivative=1\.0\) \(type Dual\)"),
+        ("sqrt", Var(-0.5), r"Var\(value=-0\.5, grad=0\.0\) \(type Var\)"),
+        ("sqrt", np.array([1.0, -1.0]), r"array\(\[ 1\., -1\.\]\) \(type ndarray\)"),
+    ],
+)
+def test_domain_errors_show_the_argument_given(name, argument, shown):
+    domain = {"log": r"log\(x\) needs x > 0", "sqrt": r"sqrt\(x\) needs x >= 0"}[name]
+    with pytest.raises(ValueError, match=rf"^{domain}; got x = {shown}$"):
+        getattr(ad, name)(argument)
+
+
+@pytest.mark.parametrize(
+    "argument, shown",
+    [("a", r"'a' \(type str\)"), ([[1.0], [1.0, 2.0]], r"\[\[1\.0\], \[1\.0, 2\.0\]\] \(type list\)")],
+    ids=["string", "ragged list"],
+)
+def test_elementary_function_says_what_it_got(argument, shown):
+    message = (
+        r"^exp\(x\) needs x to be a real number, an array, a Dual, a Var, a SymPy expression,"
+        rf" or a PyTorch or TensorFlow tensor; got x = {shown}$"
+    )
+    with pytest.raises(TypeError, match=message):
+        ad.exp(argument)
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (True, r"^x must be a real number; got True \(type bool\)$"),
+        (sympy.I, r"^x must be a real number; got I$"),
+        (1 + 2j, r"^x must be a real number, a Dual, a Var, or a PyTorch or TensorFlow tensor;"
+                 r" got \(1\+2j\) \(type complex\)$"),
+        ([[1.0], [1.0, 2.0]], r"^x must be a real number, a Dual, a Var, or a PyTorch or"
+                              r" TensorFlow tensor; got \[\[1\.0\], \[1\.0, 2\.0\]\] \(type list\)$"),
+    ],
+    ids=["bool", "imaginary", "complex", "ragged"],
+)
+def test_value_of_says_what_it_got(bad, message):
+    with pytest.raises(TypeError, match=message):
+        value_of(bad)
+
+
+def test_value_of_says_a_tensorflow_tensor_holds_several_numbers():
+    tf = pytest.importorskip("tensorflow")
+    with pytest.raises(ValueError, match=r"^x must hold one number; got a tensor of shape \(2,\)$"):
+        value_of(tf.constant([1.0, 2.0]))

@@ -347,3 +347,68 @@ def test_library_engines_agree_with_sympy_jacobian(backend):
         check_engines([backend], pair, point, direction, weights)
 
     case()
+
+
+# --------------------------------------------------------------------------------------------
+# PyTorch in float64, whatever f's own tensors are
+# --------------------------------------------------------------------------------------------
+def test_torch_products_are_float64_accurate_at_a_python_float():
+    """Like grad, jvp, vjp and jacobian use PyTorch in float64: at x = 1.1 (a Python float)
+    d/dx x**3 = 3.63 comes back to 1e-15, not to float32's 1e-7."""
+    pytest.importorskip("torch")
+    exact = 3 * 1.1**2
+    assert jvp(lambda x: x**3, 1.1, 1.0, backend="torch") == pytest.approx(exact, rel=1e-15)
+    assert vjp(lambda x: x**3, 1.1, 1.0, backend="torch") == pytest.approx(exact, rel=1e-15)
+    assert jacobian(lambda x: [x**3], 1.1, backend="torch")[0] == pytest.approx(exact, rel=1e-15)
+
+
+def test_torch_products_are_float64_arrays_even_for_float32_results():
+    torch = pytest.importorskip("torch")
+    f = lambda v: torch.stack([v[0] * v[1], v[1]]).to(torch.float32)  # noqa: E731
+    product = jvp(f, [2.0, 3.0], [1.0, 0.0], backend="torch")
+    assert product.dtype == np.float64
+    np.testing.assert_array_equal(product, [3.0, 0.0])
+    pieces = lambda v: [(v[0] * v[1]).to(torch.float32), v[1].to(torch.float32)]  # noqa: E731
+    assert jvp(pieces, [2.0, 3.0], [1.0, 0.0], backend="torch").dtype == np.float64
+    unused = jvp(lambda v: [torch.tensor(1.0), torch.tensor(2.0)], [2.0, 3.0], [1.0, 0.0],
+                 backend="torch")
+    assert unused.dtype == np.float64
+    np.testing.assert_array_equal(unused, [0.0, 0.0])
+
+
+def test_torch_outputs_that_depend_on_other_tensors_only_have_zero_rows():
+    """f may close over tensors that need gradients (a model's weights): outputs that use them
+    but not x have zero derivatives with respect to x."""
+    torch = pytest.importorskip("torch")
+    weight = torch.tensor(2.0, dtype=torch.float64, requires_grad=True)
+    f = lambda v: [weight * weight, weight * 3.0]  # noqa: E731
+    np.testing.assert_array_equal(jacobian(f, [1.0, 2.0], backend="torch"), np.zeros((2, 2)))
+    np.testing.assert_array_equal(vjp(f, [1.0, 2.0], [1.0, 1.0], backend="torch"), [0.0, 0.0])
+
+
+# --------------------------------------------------------------------------------------------
+# Numeric and SymPy products: step along v, zero v, outputs that change, non-real Jacobians
+# --------------------------------------------------------------------------------------------
+def test_numeric_jvp_steps_along_v_whatever_its_length():
+    # the step is grad's step divided by |v|: x moves by about eps**(1/3) whatever v is
+    for v in (1e-3, 1.0, 1e3):
+        assert jvp(ad.sin, 1.0, v, backend="numeric") == pytest.approx(v * math.cos(1.0), rel=1e-9)
+
+
+def test_numeric_jvp_with_a_zero_v_is_zero_of_the_shape_of_f():
+    result = jvp(lambda x: x**2, 2.0, 0.0, backend="numeric")
+    assert type(result) is float and result == 0.0
+    np.testing.assert_array_equal(jvp(lambda v: [v[0], v[1]], [1.0, 2.0], [0.0, 0.0],
+                                      backend="numeric"), [0.0, 0.0])
+
+
+def test_numeric_jvp_says_when_f_changes_its_number_of_outputs():
+    f = lambda x: [x] if x < 1 else [x, x]  # noqa: E731
+    with pytest.raises(ValueError, match="^f must return the same number of outputs at every point$"):
+        jvp(f, 1.0, 1.0, backend="numeric")
+
+
+def test_sympy_jacobian_says_when_it_is_not_real():
+    # d/dx x**0.5 = 1/(2 sqrt(x)) is imaginary at x = -4
+    with pytest.raises(ValueError, match=r"^the Jacobian of f is not real at x = -4\.0; SymPy gives"):
+        jacobian(lambda x: [x**0.5], -4.0, backend="sympy")

@@ -8,7 +8,7 @@ import math
 import pytest
 from arithmetic_cases import ARITHMETIC_AT_3
 
-from mlcalc.autodiff import Var, topological_order
+from mlcalc.autodiff import Var, backward_from, topological_order
 
 
 @pytest.mark.parametrize("function, value, derivative", ARITHMETIC_AT_3)
@@ -125,3 +125,63 @@ def test_topological_order_of_a_deep_graph_has_no_recursion_limit():
     order = topological_order(y)
     assert order[0] is x and order[-1] is y
     assert len(order) == 1 + 2 * 5000  # x, and per step a constant and a sum
+
+
+def test_var_fractional_power_at_zero_has_an_infinite_slope():
+    x = Var(0.0)
+    (x**0.5).backward()
+    assert x.grad == math.inf
+    x = Var(0.0)
+    (x**1.5 + x).backward()
+    assert x.grad == 1.0
+
+
+def test_var_an_unmoving_parent_adds_nothing_even_below_an_infinite_slope():
+    """In x + sqrt(0·x) the node 0·x has an infinite gradient (sqrt's slope at 0), but x moves
+    it with slope 0: the chain rule adds 0 for that path, not 0 · inf = NaN."""
+    x = Var(2.0)
+    (x + (x * 0) ** 0.5).backward()
+    assert x.grad == 1.0
+
+
+def test_var_cannot_become_a_plain_float():
+    message = (
+        r"^a Var cannot become a plain float without losing its derivative \(math\.sin\(x\) and"
+        r" float\(x\) try that\); use mlcalc\.autodiff\.sin, exp, log, \.\.\. on a Var$"
+    )
+    with pytest.raises(TypeError, match=message):
+        float(Var(1.0))
+
+
+def test_var_says_what_it_cannot_be_combined_with():
+    with pytest.raises(
+        TypeError, match=r"^a Var can be combined with a Var or a real number; got \[1\.0\] \(type list\)$"
+    ):
+        Var(1.0) * [1.0]
+
+
+def test_backward_from_an_output_listed_twice_adds_both_seeds():
+    # outputs (xy, xy): J has two equal rows (y, x), so (1, 10) J = 11 (y, x)
+    x, y = Var(2.0), Var(3.0)
+    product = x * y
+    backward_from([product, product], [1.0, 10.0])
+    assert (x.grad, y.grad) == (33.0, 22.0)
+
+
+def test_var_constant_base_power_is_differentiable_wherever_its_value_is_finite():
+    # 0.5 ** x at x = -1023.5 is 2 ** 1023.5, close to the largest float, yet finite
+    x = Var(-1023.5)
+    power = 0.5**x
+    power.backward()
+    assert x.grad == pytest.approx(2.0**1023.5 * math.log(0.5), rel=1e-14)
+
+
+def test_var_power_with_a_number_exponent_records_no_slope_for_the_number():
+    """x**2 differentiates along x only: the edge from the constant 2 carries the local
+    derivative 0 (what plot_computational_graph shows on it), while a Var exponent gets its
+    slope x**y · ln x."""
+    x = Var(3.0)
+    (_, d_base), (exponent, d_exponent) = (x**2).parents
+    assert (d_base, exponent.value, d_exponent) == (6.0, 2.0, 0.0)
+    y = Var(2.0)
+    assert (x**y).parents[1][1] == pytest.approx(9 * math.log(3), rel=1e-15)

@@ -62,7 +62,8 @@ def grad(
         a plain float (``math.sin(x)``: use :func:`mlcalc.autodiff.sin` or the library's own).
     ValueError
         If ``x`` is NaN, infinite, empty or not 1-D, ``backend`` is unknown, or ``f`` returns
-        more than one number.
+        more than one number (a one-element array counts as the number it holds), or the
+        ``"sympy"`` backend finds a derivative that is not a finite real number.
     ImportError
         If ``backend`` is ``"torch"`` or ``"tensorflow"`` and that library is not installed.
 
@@ -148,6 +149,14 @@ def _evaluate(f: Callable, argument: Any, backend: str) -> Any:
         raise
 
 
+def _one_number(result: Any) -> Any:
+    """A one-element NumPy array of ``Dual``, ``Var`` or SymPy numbers is the number it holds
+    (a one-element array of floats is accepted as it is, as the numeric backend accepts it)."""
+    if isinstance(result, np.ndarray) and result.dtype == object and result.size == 1:
+        return result.reshape(())[()]
+    return result
+
+
 def _torch_guard(torch: Any) -> type:
     """A PyTorch function mode that stops ``float(tensor)`` and ``tensor.item()`` on a tensor
     that carries a derivative (they would return a number that PyTorch's autodiff cannot see)."""
@@ -208,21 +217,21 @@ def _gradient_forward(f: Callable, point: float | np.ndarray) -> float | np.ndar
         return 0.0
 
     if isinstance(point, float):
-        return derivative_of(_evaluate(f, Dual(point, 1.0), "forward"))
+        return derivative_of(_one_number(_evaluate(f, Dual(point, 1.0), "forward")))
     gradient = np.zeros(point.size)
     for i in range(point.size):  # one forward pass per coordinate, seeded with dx_i/dx_i = 1
         duals = [Dual(value, 1.0 if j == i else 0.0) for j, value in enumerate(point)]
-        gradient[i] = derivative_of(_evaluate(f, duals, "forward"))
+        gradient[i] = derivative_of(_one_number(_evaluate(f, duals, "forward")))
     return gradient
 
 
 def _gradient_reverse(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
     if isinstance(point, float):
         inputs = [Var(point)]
-        result = _evaluate(f, inputs[0], "reverse")
+        result = _one_number(_evaluate(f, inputs[0], "reverse"))
     else:
         inputs = [Var(value) for value in point]
-        result = _evaluate(f, inputs, "reverse")
+        result = _one_number(_evaluate(f, inputs, "reverse"))
     if not isinstance(result, Var):
         _check_real_number(result)
         return _finish(point, None)
@@ -241,14 +250,21 @@ def _symbols_for(point: float | np.ndarray) -> tuple[list[sympy.Symbol], Any]:
 
 def _gradient_sympy(f: Callable, point: float | np.ndarray) -> float | np.ndarray:
     symbols, argument = _symbols_for(point)
-    expression = _evaluate(f, argument, "sympy")
+    expression = _one_number(_evaluate(f, argument, "sympy"))
     if not isinstance(expression, sympy.Expr):
         _check_real_number(expression)
         return _finish(point, None)
     at_point = dict(zip(symbols, np.atleast_1d(point).tolist()))
     gradient = []
     for symbol in symbols:
-        number = complex(sympy.diff(expression, symbol).evalf(subs=at_point))
+        derivative = sympy.diff(expression, symbol)
+        try:
+            number = complex(derivative.evalf(subs=at_point))
+        except (ZeroDivisionError, TypeError):  # 1/(2*sqrt(x)) at x = 0
+            raise ValueError(
+                f"f'(x) is not a finite real number at x = {point!r}; SymPy's derivative"
+                f" {derivative} has no value there"
+            ) from None
         if number.imag != 0:
             raise ValueError(f"f'(x) is not a real number at x = {point!r}; SymPy gives {number}")
         gradient.append(number.real)

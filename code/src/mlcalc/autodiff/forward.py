@@ -113,7 +113,12 @@ def _power_rule(
 ) -> tuple[float, float, float]:
     """Return ``base ** exponent`` and its two partial derivatives (0 when not needed)."""
     value = _power(base, exponent)
-    d_base = exponent * _power(base, exponent - 1) if base_varies and exponent != 0 else 0.0
+    d_base = 0.0
+    if base_varies and exponent != 0:
+        # at base 0 with 0 < exponent < 1 (sqrt is exponent 1/2) the slope is infinite, as
+        # mlcalc.autodiff.sqrt promises, rather than the error 0 ** (exponent - 1) would raise
+        infinite = base == 0 and exponent < 1
+        d_base = math.inf if infinite else exponent * _power(base, exponent - 1)
     d_exponent = 0.0
     if exponent_varies:
         if base <= 0:

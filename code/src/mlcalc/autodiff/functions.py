@@ -99,7 +99,9 @@ def _apply(name: str, x: Any) -> Any:
         value = _FLOAT_VALUE[name](x.value)
         slope = _FLOAT_SLOPE[name](x.value, value)
         if isinstance(x, Dual):
-            return Dual(value, slope * x.derivative)  # chain rule, forwards
+            # chain rule, forwards; a constant (derivative 0) stays constant, even where the
+            # slope is infinite (sqrt at 0), rather than becoming inf · 0 = NaN
+            return Dual(value, slope * x.derivative if x.derivative != 0 else 0.0)
         return Var(value, [(x, slope)])  # the local derivative, for backward()
     if _library(x) == "torch":
         torch = importlib.import_module("torch")

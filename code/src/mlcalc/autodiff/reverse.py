@@ -114,7 +114,8 @@ def backward_from(outputs: list[Var], seeds: list[float]) -> None:
         output.grad += seed
     for node in reversed(order):  # from the outputs back to the inputs: the chain rule
         for parent, local_derivative in node.parents:
-            parent.grad += local_derivative * node.grad
+            if local_derivative != 0:  # a parent that cannot move the node adds 0, even to inf
+                parent.grad += local_derivative * node.grad
 
 
 def _parents(node: Var) -> list[Var]:
