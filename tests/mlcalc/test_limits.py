@@ -599,6 +599,46 @@ def test_family_squeezed_oscillations(n, side):
     check_against_sympy(lambda t: abs(t) ** p * math.sin(1 / t), expr, Fraction(0), side)
 
 
+def test_at_the_bottom_of_the_float_range_the_answer_is_right_or_cannot_tell():
+    # 1e-300 sin(t)/t -> 1e-300: its samples reach subnormal numbers, where few digits are
+    # left. A numerical answer may be "cannot tell", never a confident wrong number.
+    for side in SIDES:
+        result = limit(lambda t: 1e-300 * math.sin(t) / t, 0, side=side)
+        assert result.verdict in ("cannot tell", "converges"), result
+        if result.verdict == "converges":
+            assert abs(result.value - 1e-300) <= result.error
+
+
+@pytest.mark.parametrize(("f", "expected"), [
+    (lambda t: (math.tan(t) - t) / t**3, 1 / 3),   # tan(t) rounds to t below about 1e-8
+    (lambda t: (math.sin(t) - t) / t**3, -1 / 6),
+    (lambda t: (math.exp(t) - 1 - t) / t**2, 0.5),
+])
+def test_cancellation_to_exactly_zero_is_not_taken_for_the_limit(f, expected):
+    # Deep samples of these quotients are exactly 0 (the numerator cancels completely): that
+    # is round-off, not the limit. The answer is the limit within its error, or cannot tell.
+    result = limit(f, 0)
+    assert result.verdict in ("converges", "cannot tell"), result
+    if result.verdict == "converges":
+        assert abs(result.value - expected) <= result.error <= 1e-6
+
+
+def test_a_limit_that_cannot_be_told_from_zero_is_exactly_zero():
+    # t**2 sin(1/t) -> 0 from above through samples of both signs: the value is exactly 0.0,
+    # shown as 0.0 (not -0.0).
+    result = limit(lambda t: t * t * math.sin(1 / t), 0, side="+")
+    assert result.value == 0.0 and math.copysign(1.0, result.value) == 1.0
+    assert "value=0.0," in repr(result)
+
+
+@pytest.mark.parametrize("p", [0.3, 0.5, 0.7])
+def test_fractional_powers_go_to_zero_from_both_sides(p):
+    # |t|**p -> 0 however slowly its samples shrink (by 2**-p per halving of t): the geometric
+    # trend of the samples confirms the extrapolation rather than vetoing it.
+    result = limit(lambda t: abs(t) ** p, 0)
+    assert result.verdict == "converges" and abs(result.value) <= result.error <= 1e-6
+
+
 @pytest.mark.parametrize("b", [2.0, -3.0, 1000.0])
 @pytest.mark.parametrize("side", SIDES)
 def test_a_squeezed_oscillation_settles_on_its_centre(b, side):
@@ -1082,7 +1122,9 @@ def test_a_function_that_overflows_near_the_point_gives_no_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         result = limit(lambda t: np.exp(1 / t), 0, side="+")
+        huge = limit(lambda t: 1e307 * (1 + t), 0)  # moves near the largest float
     assert result.verdict == "+inf" and result.value == math.inf
+    assert huge.verdict == "converges" and abs(huge.value - 1e307) <= huge.error <= 1e-6 * 1e307
 
 
 @pytest.mark.parametrize(

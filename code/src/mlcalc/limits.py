@@ -348,7 +348,7 @@ def _numeric_one_side(f: Callable, a: float, direction: int) -> tuple[str, float
     if not defined.any():
         return "undefined", math.nan, math.nan
     steps, values, noise = steps[defined], values[defined], noise[defined]
-    clean = _clean_length(values, noise)
+    clean = _cancelled_to_zero(values, _clean_length(values, noise))
     steps, values, noise = steps[:clean], values[:clean], noise[:clean]
     if len(values) < 6:
         return "cannot tell", math.nan, math.nan
@@ -427,6 +427,25 @@ def _moves(values: np.ndarray, rounding: float = 64 * _EPS) -> tuple[np.ndarray,
     differences = np.diff(values)
     local = np.maximum(np.abs(values[1:]), np.abs(values[:-1]))
     return differences, np.where(np.abs(differences) > rounding * local, np.sign(differences), 0.0)
+
+
+def _cancelled_to_zero(values: np.ndarray, clean: int) -> int:
+    """Where the samples collapse to exactly 0 by cancellation, if they do before ``clean``.
+
+    ``(tan(t) - t) / t**3`` drifts away from 1/3 as ``tan(t) - t`` loses its digits, then is
+    exactly 0 once ``tan(t)`` rounds to ``t``.  A sample of exactly 0 after one that is not small
+    beside the earlier samples (over 1e-3 of the largest), while the samples before it still
+    move, is that collapse: the samples from there on are round-off.  (A function that is
+    constant and then exactly 0 near the point keeps its zeros.)
+    """
+    for k in np.flatnonzero(values[:clean] == 0):
+        if k < 3 or values[k - 1] == 0:
+            continue
+        before = values[:k]
+        moving = np.abs(np.diff(before[-3:])).max() > 1e3 * _EPS * abs(before[-1])
+        if abs(before[-1]) > 1e-3 * np.abs(before).max() and moving:
+            return int(k)
+    return clean
 
 
 def _clean_length(values: np.ndarray, noise: np.ndarray) -> int:
