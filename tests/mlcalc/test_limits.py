@@ -623,6 +623,17 @@ def test_cancellation_to_exactly_zero_is_not_taken_for_the_limit(f, expected):
         assert abs(result.value - expected) <= result.error <= 1e-6
 
 
+@pytest.mark.parametrize("f", [lambda t: 0.0, lambda t: t - t, lambda t: t, lambda t: 3 * t,
+                               lambda t: math.sin(t)])
+def test_limits_that_are_zero_come_without_warnings(f):
+    # Samples that are all 0, or shrink to 0 geometrically, must not divide by zero anywhere.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        results = [limit(f, 0, side=side) for side in SIDES]
+    for result in results:
+        assert result.verdict == "converges" and result.value == 0.0 and result.error <= 1e-12
+
+
 def test_a_limit_that_cannot_be_told_from_zero_is_exactly_zero():
     # t**2 sin(1/t) -> 0 from above through samples of both signs: the value is exactly 0.0,
     # shown as 0.0 (not -0.0).
