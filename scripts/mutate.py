@@ -10,10 +10,11 @@ score; every other survivor is "open".  A module passes at 90 % with no open sur
 
 Each module runs against its own test file (tests/mlcalc/test_<module>.py, or
 tests/mlcalc/<subpackage>/test_<module>.py; the tests of its package when it has none), one
-module after the other.  mutmut expects the package under ``src/``
-of the directory it runs in and writes its copies to ``mutants/`` there, so this script runs it
-in a scratch copy per module (``_build/mutate/<module>``) holding ``src/mlcalc`` (from code/src), ``tests/mlcalc``, the root conftest.py and a plain
-pytest.ini (no doctests: the unit tests are what is measured).  The repository is not touched.
+module after the other.  mutmut expects the package under ``src/`` of the directory it runs in
+and writes its copies to ``mutants/`` there, so this script runs it in a scratch copy per module
+(``_build/mutate/<module>``) holding ``src/mlcalc`` (from code/src), ``tests/mlcalc``, the root
+conftest.py and a plain pytest.ini (no doctests: the unit tests are what is measured).  The
+repository is not touched.
 
 Usage (``make mutate`` runs the first form)::
 
@@ -93,12 +94,13 @@ def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
     for path in READ_BY_TESTS:
         (workdir / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / path, workdir / path)
+    copied = ["conftest.py", "pytest.ini", "book", *sorted({path.split("/")[0] for path in READ_BY_TESTS})]
     config = configparser.ConfigParser()
     config["mutmut"] = {
         "source_paths": "src/mlcalc",
         "only_mutate": "\n" + "\n".join(f"src/mlcalc/{source(name)}" for name in chosen),
         "pytest_add_cli_args_test_selection": "\n" + "\n".join(tests),
-        "also_copy": "\n" + "\n".join(["conftest.py", "pytest.ini", "book", *sorted({path.split("/")[0] for path in READ_BY_TESTS})]),
+        "also_copy": "\n" + "\n".join(copied),
         "use_git_change_detection": "false",
     }
     with open(workdir / "setup.cfg", "w") as handle:
@@ -122,14 +124,13 @@ def exit_codes(workdir: Path, name: str) -> dict[str, int | None]:
     return json.loads(meta.read_text())["exit_code_by_key"] if meta.exists() else {}
 
 
-def counts(workdir: Path, name: str, listed: dict[str, tuple[str, bool]]) -> dict[str, int]:
+def counts(codes: dict[str, int | None], listed: dict[str, tuple[str, bool]]) -> dict[str, int]:
     """Mutants, killed, skipped, not run, and the survivors: listed as equivalent, listed with
     another reason ("explained"), or not listed ("open")."""
-    codes = exit_codes(workdir, name)
     killed = sum(code in KILLED for code in codes.values())
     skipped = sum(code in SKIPPED for code in codes.values())
     not_run = sum(code is None for code in codes.values())
-    alive = survivors(workdir, name)
+    alive = survivors(codes)
     equivalent = sum(key in listed and listed[key][1] for key in alive)
     explained = sum(key in listed and not listed[key][1] for key in alive)
     return {"mutants": len(codes), "killed": killed, "skipped": skipped, "not run": not_run,
@@ -137,9 +138,8 @@ def counts(workdir: Path, name: str, listed: dict[str, tuple[str, bool]]) -> dic
             "open": len(alive) - equivalent - explained}
 
 
-def survivors(workdir: Path, name: str) -> list[str]:
-    """The module's mutants that ran and that no test noticed."""
-    codes = exit_codes(workdir, name)
+def survivors(codes: dict[str, int | None]) -> list[str]:
+    """The mutants (of exit_codes) that ran and that no test noticed."""
     return sorted(key for key, code in codes.items()
                   if code is not None and code not in KILLED | SKIPPED)
 
@@ -163,11 +163,6 @@ def listed_survivors(name: str) -> dict[str, tuple[str, bool]]:
         if found:
             listed[found.group(1)] = (found.group(2), equivalent)
     return listed
-
-
-def equivalent_mutants(name: str) -> dict[str, str]:
-    """Mutant -> why no input can tell it from the original (see listed_survivors)."""
-    return {key: why for key, (why, equivalent) in listed_survivors(name).items() if equivalent}
 
 
 def score(c: dict[str, int]) -> float | None:
@@ -223,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
             run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
                                   str(args.max_children)], cwd=places[name], env=env,
                                  stdout=handle, stderr=subprocess.STDOUT)
-        ran = counts(places[name], name, {})
+        ran = counts(exit_codes(places[name], name), {})
         print(f"{name}: {ran['mutants']} mutants against {' '.join(tests)} in "
               f"{(time.monotonic() - began) / 60:.1f} min", flush=True)
         if not ran["mutants"]:
@@ -231,15 +226,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutmut ran no mutant of {name} (exit status {run.returncode}; log: {log})")
             return 1
     minutes = (time.monotonic() - start) / 60
+    codes = {name: exit_codes(places[name], name) for name in chosen}
     listings = {name: listed_survivors(name) for name in chosen}
-    rows = [(name, counts(places[name], name, listings[name])) for name in chosen]
+    rows = [(name, counts(codes[name], listings[name])) for name in chosen]
     print(table(rows))
     print(f"mutmut ran {minutes:.1f} min with {args.max_children} worker(s) "
           f"(score: killed / mutants that change behaviour; equivalents listed in "
           f"{EQUIVALENTS.relative_to(ROOT)}/<module>.md)")
     failed = False
     for name, c in rows:
-        alive = set(survivors(places[name], name))
+        alive = set(survivors(codes[name]))
         stale = sorted(set(listings[name]) - alive)
         if stale:
             print(f"{name}: listed as surviving but killed or gone (remove them): {', '.join(stale)}")

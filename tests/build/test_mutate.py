@@ -45,17 +45,17 @@ def test_listed_equivalent_mutants_leave_the_score(tmp_path, monkeypatch):
         "- mlcalc.limits.x__trend__mutmut_12 without backticks or reason is not a listing\n\n"
         "## Not equivalent\n\n"
         "- `mlcalc.limits.x__trend__mutmut_3`: a window of 17 samples instead of 16.\n")
-    assert mutate.equivalent_mutants("limits") == {
-        "mlcalc.limits.x__trend__mutmut_11": "the caller passes at least 6 samples."}
     listed = mutate.listed_survivors("limits")
-    assert listed["mlcalc.limits.x__trend__mutmut_3"] == ("a window of 17 samples instead of 16.", False)
+    assert listed == {
+        "mlcalc.limits.x__trend__mutmut_11": ("the caller passes at least 6 samples.", True),
+        "mlcalc.limits.x__trend__mutmut_3": ("a window of 17 samples instead of 16.", False)}
     meta = tmp_path / "work" / "mutants" / "src" / "mlcalc" / "limits.py.meta"
     meta.parent.mkdir(parents=True)
     codes = {f"mlcalc.limits.x_f__mutmut_{i}": 1 for i in range(18)}  # 18 killed (a failing test)
     codes |= {"mlcalc.limits.x__trend__mutmut_11": 0, "mlcalc.limits.x__trend__mutmut_12": 0,
               "mlcalc.limits.x__trend__mutmut_3": 0, "mlcalc.limits.x_g__mutmut_1": None}
     meta.write_text(json.dumps({"exit_code_by_key": codes}))
-    c = mutate.counts(tmp_path / "work", "limits", listed)
+    c = mutate.counts(mutate.exit_codes(tmp_path / "work", "limits"), listed)
     assert c == {"mutants": 22, "killed": 18, "skipped": 0, "not run": 1, "survived": 3,
                  "equivalent": 1, "explained": 1, "open": 1}
     assert mutate.score(c) == pytest.approx(90.0)  # 18 of the 20 mutants that ran and matter
