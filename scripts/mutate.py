@@ -106,9 +106,25 @@ def prepare(workdir: Path, chosen: list[str], tests: list[str]) -> None:
         "pytest_add_cli_args_test_selection": "\n" + "\n".join(tests),
         "also_copy": "\n" + "\n".join(copied),
         "use_git_change_detection": "false",
+        # Fork each mutant's tests from a server that has only imported them, not from mutmut's
+        # own process, which has run them once: a TensorFlow operation first run in a forked
+        # child of that process can hang until the timeout, which mutmut counts as a kill.
+        "process_isolation": "forkserver",
     }
     with open(workdir / "setup.cfg", "w") as handle:
         config.write(handle)
+
+
+def environment(outer: dict[str, str]) -> dict[str, str]:
+    """The environment mutmut runs in: ``outer`` without PYTHONPATH (mutmut sets the path to its
+    mutated copy), with matplotlib drawing off screen and always one thread per numerical library."""
+    env = {k: v for k, v in outer.items() if k != "PYTHONPATH"}
+    env.setdefault("MPLBACKEND", "Agg")
+    # A forked child that uses a thread pool its parent had started waits for threads it does
+    # not have (a PyTorch test that fails in 0.3 s took 56 s); with one thread no pool starts.
+    for variable in SINGLE_THREADED:
+        env[variable] = "1"
+    return env
 
 
 def own_tests(name: str) -> list[str]:
@@ -209,14 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = sorted(set(chosen) - set(known))
     if unknown:
         parser.error(f"modules must be among {', '.join(known)}; got {', '.join(unknown)}")
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # mutmut sets the path
-    env.setdefault("MPLBACKEND", "Agg")
-    # mutmut forks each mutant's tests from a process that has already run PyTorch and
-    # TensorFlow; with their thread pools started there, a forked child's first operation waits
-    # for threads it does not have (a killed mutant took 56 s instead of 1 s, most then timed out).
-    # One thread each starts no pool.
-    for variable in SINGLE_THREADED:
-        env.setdefault(variable, "1")
+    env = environment(os.environ)
     places = {name: args.workdir if len(chosen) == 1 else args.workdir / name for name in chosen}
     start = time.monotonic()
     for name in chosen:

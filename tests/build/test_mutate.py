@@ -6,6 +6,7 @@ check the bookkeeping that decides what a module's score is and what counts as e
 
 from __future__ import annotations
 
+import configparser
 import json
 import re
 
@@ -35,6 +36,30 @@ def test_a_module_runs_against_its_mirror_test_file():
     assert mutate.own_tests("autodiff.forward") == ["tests/mlcalc/autodiff/test_forward.py"]
     assert mutate.own_tests("_checks") == ["tests/mlcalc/test_checks.py"]
     assert mutate.own_tests("plotting._shared") == ["tests/mlcalc/plotting"]  # no mirror: its package's
+
+
+def test_the_scratch_copy_mutates_one_module_against_its_tests(tmp_path):
+    mutate.prepare(tmp_path, ["autodiff.jacobians"], ["tests/mlcalc/autodiff/test_jacobians.py"])
+    config = configparser.ConfigParser()
+    config.read(tmp_path / "setup.cfg")
+    mutmut = config["mutmut"]
+    assert mutmut["only_mutate"].split() == ["src/mlcalc/autodiff/jacobians.py"]
+    assert mutmut["pytest_add_cli_args_test_selection"].split() == ["tests/mlcalc/autodiff/test_jacobians.py"]
+    # Not forked from mutmut's own process, where TensorFlow has run: there its mutants hang and
+    # would be counted as killed.
+    assert mutmut["process_isolation"] == "forkserver"
+    assert (tmp_path / "src" / "mlcalc" / "autodiff" / "jacobians.py").exists()
+    assert (tmp_path / "tests" / "mlcalc" / "autodiff" / "test_jacobians.py").exists()
+    assert all((tmp_path / path).exists() for path in mutate.READ_BY_TESTS)
+    ini = (tmp_path / "pytest.ini").read_text()
+    assert "--doctest" not in ini and "test_every_module_is_short_enough_to_read" in ini
+
+
+def test_mutmut_runs_single_threaded_with_its_own_path():
+    env = mutate.environment({"PYTHONPATH": "/elsewhere", "HOME": "/home/reader", "OMP_NUM_THREADS": "4"})
+    assert "PYTHONPATH" not in env and env["HOME"] == "/home/reader"
+    assert env["MPLBACKEND"] == "Agg"
+    assert all(env[name] == "1" for name in mutate.SINGLE_THREADED)  # the caller's 4 too
 
 
 def test_listed_equivalent_mutants_leave_the_score(tmp_path, monkeypatch):
