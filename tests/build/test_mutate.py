@@ -9,6 +9,7 @@ from __future__ import annotations
 import configparser
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +49,8 @@ def test_the_scratch_copy_mutates_one_module_against_its_tests(tmp_path):
     # Not forked from mutmut's own process, where TensorFlow has run: there its mutants hang and
     # would be counted as killed.
     assert mutmut["process_isolation"] == "forkserver"
+    assert mutmut["forkserver_warmup"] == "import"  # the libraries, imported once, not run
+    assert {"torch", "tensorflow"} <= set(Path(mutmut["preload_modules_file"]).read_text().split())
     assert (tmp_path / "src" / "mlcalc" / "autodiff" / "jacobians.py").exists()
     assert (tmp_path / "tests" / "mlcalc" / "autodiff" / "test_jacobians.py").exists()
     assert all((tmp_path / path).exists() for path in mutate.READ_BY_TESTS)
@@ -59,6 +62,7 @@ def test_mutmut_runs_single_threaded_with_its_own_path():
     env = mutate.environment({"PYTHONPATH": "/elsewhere", "HOME": "/home/reader", "OMP_NUM_THREADS": "4"})
     assert "PYTHONPATH" not in env and env["HOME"] == "/home/reader"
     assert env["MPLBACKEND"] == "Agg"
+    assert env["TF_CPP_MIN_LOG_LEVEL"] == "2" and env["TF_ENABLE_ONEDNN_OPTS"] == "0"
     assert all(env[name] == "1" for name in mutate.SINGLE_THREADED)  # the caller's 4 too
 
 
