@@ -3,6 +3,7 @@ the error of a finite difference against its step."""
 
 from __future__ import annotations
 
+import warnings
 from types import SimpleNamespace
 
 import matplotlib.pyplot as plt
@@ -167,6 +168,7 @@ def _f(x):
         (lambda: plot_secant_tangent(_f, 0, [0.5, 0]), ValueError, "hs"),
         (lambda: plot_secant_tangent(_f, 0, ["a"]), TypeError, "hs"),
         (lambda: plot_secant_tangent(_f, 0, [0.5], x_range=(1, 0)), ValueError, "x_range"),
+        (lambda: plot_secant_tangent(_f, 0, [0.5], x_range=("a", 1)), TypeError, "x_range"),
         (lambda: plot_secant_tangent("f", 0, [0.5]), TypeError, "f"),
         (lambda: plot_secant_tangent(_f, 5, [0.5], x_range=(0, 1)), ValueError, "x0"),
         (lambda: plot_secant_tangent(lambda x: 1 / x, 0, [0.5]), ValueError, "x0"),
@@ -189,3 +191,80 @@ def test_secant_tangent_legend_names_the_curve_it_was_given():
     assert texts[0] == "$s(t)$" and texts[-1] == "tangent: slope 19.6"
     default = plot_secant_tangent(lambda t: 4.9 * t**2, 2.0, [0.25])
     assert default.axes[0].get_legend().get_texts()[0].get_text() == "$f(x)$"
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: plot_secant_tangent(np.sqrt, 0.25, [0.5, -0.5]),
+         r"^hs must hold steps h with f defined at x0 \+ h; f\(-0\.25\) for h = -0\.5 "
+         r"is not a finite number$"),
+        (lambda: plot_secant_tangent(np.sqrt, 0.0, [0.5]),
+         r"^f must be differentiable at x0 .* x0 = 0 is not a finite number$"),
+    ],
+    ids=["secant leaves the domain", "no tangent"],
+)
+def test_secant_tangent_refuses_a_slope_it_cannot_compute(call, message):
+    """No secant or tangent labelled "slope nan": the step or the point is named instead."""
+    with pytest.raises(ValueError, match=message):
+        call()
+    assert plt.get_fignums() == []
+
+
+# --------------------------------------------------------------------------------------------
+# How f is evaluated (mlcalc.plotting._shared): NaN where f is undefined, without warnings
+
+
+def _no_runtime_warning(call):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = call()
+    assert not [w for w in caught if issubclass(w.category, RuntimeWarning)]
+    return result
+
+
+def test_undefined_values_give_gaps_without_numpy_warnings():
+    fig = _no_runtime_warning(lambda: plot_zoom_sequence(lambda x: np.log(x) + 1 / x, 1.0, [4]))
+    ys = fig.axes[0].get_lines()[0].get_ydata()
+    assert np.isnan(ys).any() and np.isfinite(ys).any()  # x <= 0 is left out, x > 0 drawn
+
+    def undefined_at_x0():
+        with pytest.raises(ValueError, match=r"^f must be defined at x0; f\(0\) is not"):
+            plot_zoom_sequence(np.log, 0.0, [1])
+
+    _no_runtime_warning(undefined_at_x0)
+
+
+@pytest.mark.parametrize("scale", [1.0, 1e6])
+def test_complex_values_are_real_only_without_an_imaginary_part(scale):
+    """Complex results count where they are real up to round-off, and are gaps elsewhere."""
+    rotation = np.exp(2j * np.pi)  # 1 with an imaginary round-off of 2.4e-16
+    xs, ys = plot_zoom_sequence(
+        lambda x: scale * np.sqrt(x + 0j) * rotation, 1.0, [4]
+    ).axes[0].get_lines()[0].get_data()
+    assert np.all(np.isnan(ys[xs < 0]))
+    assert ys[xs >= 0] == pytest.approx(scale * np.sqrt(xs[xs >= 0]))
+    # the same, point by point, for a function written for single numbers
+    ys = plot_zoom_sequence(lambda x: scale * complex(x) ** 0.5 * rotation, 1.0, [4]
+                            ).axes[0].get_lines()[0].get_ydata()
+    assert np.all(np.isnan(ys[xs < 0]))
+    assert ys[xs >= 0] == pytest.approx(scale * np.sqrt(xs[xs >= 0]))
+
+
+def test_a_function_of_arrays_is_called_once_per_panel():
+    """f is called on the whole array of x values (a network's forward pass, say), not point by
+    point."""
+    calls = []
+
+    def f(x):
+        calls.append(np.shape(x))
+        return np.sin(x)
+
+    plot_zoom_sequence(f, 1.0, [2, 0.5])
+    assert calls == [(), (400,), (400,)]  # f(x0), then one call per panel
+
+
+def test_secant_tangent_into_axes_of_a_subfigure_returns_the_whole_figure():
+    fig = plt.figure()
+    ax = fig.subfigures(1, 2)[1].subplots()
+    assert plot_secant_tangent(lambda x: x**2, 1.0, [0.5], ax=ax) is fig
