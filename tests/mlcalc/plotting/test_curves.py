@@ -299,3 +299,15 @@ def test_with_derivatives_marks_points_at_the_ends_of_the_range():
                   for d in ax.get_lines() if d.get_marker() == "o")
     want = sorted((x, g(x)) for x in (-1, 3) for g in (f, *ds))
     assert np.allclose(dots, want)
+
+
+@pytest.mark.parametrize(
+    ("poles", "error", "pattern"),
+    [
+        ([1], ValueError, r"^poles must lie inside x_range \(0, 1\); got 1$"),  # the high end
+        ([0.5, "a"], TypeError, r"^poles must be a real number; got 'a'"),
+    ],
+)
+def test_poles_are_real_numbers_strictly_inside_the_range(poles, error, pattern):
+    with pytest.raises(error, match=pattern):
+        plot_function(_f, (0, 1), poles=poles)

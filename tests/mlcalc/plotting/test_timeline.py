@@ -342,3 +342,66 @@ def test_labels_crowded_at_an_end_stay_inside_the_axes(crowded_year):
 def test_an_empty_timeline_says_so():
     with pytest.raises(ValueError, match=r"^events must not be empty$"):
         plot_timeline([])
+
+
+def _label_runs(ax) -> list[list[tuple[float, float]]]:
+    """Runs of labels packed tightly (each just clear of the next), as (placed, date) pixel
+    heights in order down the axis."""
+    fig = ax.figure
+    fig.canvas.draw()
+    pad = 0.45 * 0.9 * mpl.rcParams["font.size"] * fig.dpi / 72
+    items = sorted((_pixel(ax, t.get_position()[1]), _pixel(ax, year), t.get_window_extent().height)
+                   for t, year in zip(ax.texts, _markers(ax).get_ydata()))
+    runs = [[items[0]]]
+    for previous, item in zip(items, items[1:]):
+        spacing = (previous[2] + item[2]) / 2 + pad
+        if item[0] - previous[0] == pytest.approx(spacing, abs=0.01):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [[(placed, date) for placed, date, _ in run] for run in runs]
+
+
+@pytest.mark.parametrize("apart", [100, 130, 150, 170, 190, 220])
+def test_each_run_of_packed_labels_is_centred_on_its_dates(apart):
+    """Labels pushed apart are placed as close to their dates as they can be (least squares):
+    a run of labels packed against each other sits with its centre at the centre of its dates,
+    here one label `apart` years after two labels of the same year."""
+    events = [(1000, "x"), (1500, "b"), (1500, "c"), (1500 + apart, "a"), (2100, "y")]
+    ax = plot_timeline(events, break_gaps=False).axes[0]
+    for run in _label_runs(ax):
+        placed, dates = zip(*run)
+        assert sum(placed) / len(run) == pytest.approx(sum(dates) / len(run), abs=0.01)
+
+
+def test_two_events_are_drawn_to_scale_without_a_break():
+    """With two distinct years the one gap is the whole span: there is no rest to keep
+    readable, so no break, and a margin of 6 % of the span at each end."""
+    ax = plot_timeline([(1700, "first"), (1800, "second")]).axes[0]
+    assert not [line for line in ax.get_lines() if line.get_linestyle() == ":"]
+    assert ax.get_ylim() == pytest.approx((1806, 1694))
+    labels = [ax.yaxis.get_major_formatter()(t) for t in ax.get_yticks()]
+    assert labels[0] == "1700" and labels[-1] == "1800" and len(set(labels)) == len(labels)
+
+
+@pytest.mark.parametrize(
+    "events",
+    [[(0, "a"), (1, "b"), (100, "c")], EVENTS, [(1700, "a"), (1701, "b")]],
+    ids=["one year before a long gap", "the test events", "two years in a row"],
+)
+def test_tick_labels_are_whole_years_each_shown_once(events):
+    ax = plot_timeline(events).axes[0]
+    ticks = ax.get_yticks()
+    assert all(float(t).is_integer() for t in ticks)
+    labels = [ax.yaxis.get_major_formatter()(t) for t in ticks]
+    assert len(set(labels)) == len(labels) >= 2
+
+
+def test_a_year_inside_the_shortened_gap_is_drawn_inside_the_break():
+    """Something drawn later at a year of the gap (an extra mark, say) lands in the break, in
+    time order."""
+    ax = plot_timeline(EVENTS).axes[0]
+    pad = 0.06 * 490.0
+    edges = [_pixel(ax, -260 + pad / 2), _pixel(ax, 1610 - pad / 2)]
+    inside = [_pixel(ax, year) for year in (0, 500, 1000, 1500)]
+    assert edges[0] > inside[0] > inside[1] > inside[2] > inside[3] > edges[1]  # downwards

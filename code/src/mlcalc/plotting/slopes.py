@@ -61,6 +61,11 @@ def _draw_secant(ax: Axes, f: Callable, x0: float, y0: float, h: float, low: flo
                  high: float, alpha: float) -> None:
     """The secant through (x0, y0) and (x0 + h, f(x0 + h)), and a dot at the second point."""
     y1 = _value(f, x0 + h)
+    if not math.isfinite(y1):
+        raise ValueError(
+            f"hs must hold steps h with f defined at x0 + h; f({x0 + h:g}) for h = {h:g} "
+            "is not a finite number"
+        )
     slope = (y1 - y0) / h
     xs = np.array([low, high])
     colour = PALETTE["blue"]
@@ -72,6 +77,11 @@ def _draw_secant(ax: Axes, f: Callable, x0: float, y0: float, h: float, low: flo
 
 def _draw_tangent(ax: Axes, f: Callable, x0: float, y0: float, low: float, high: float) -> None:
     slope = _tangent_slope(f, x0)
+    if not math.isfinite(slope):
+        raise ValueError(
+            f"f must be differentiable at x0 to draw its tangent; the central difference at "
+            f"x0 = {x0:g} is not a finite number"
+        )
     xs = np.array([low, high])
     ax.plot(xs, y0 + slope * (xs - x0), color=PALETTE["vermillion"], linewidth=2.6, zorder=3,
             label=f"tangent: slope {slope:.4g}")
@@ -97,7 +107,8 @@ def plot_secant_tangent(
     Parameters
     ----------
     f : callable
-        A function of one real number, defined at ``x0``.
+        A function of one real number, defined at ``x0`` and ``x0 + h`` for each step ``h``,
+        and differentiable at ``x0``.
     x0 : float
         Where the tangent touches.
     hs : sequence of float

@@ -46,13 +46,14 @@ def _timeline_knots(years: np.ndarray, break_gaps: bool) -> tuple[np.ndarray, np
     """Knots of a piecewise-linear map year -> position that shortens long empty gaps.
 
     A gap between neighbouring events longer than half of the whole span is drawn as a short
-    break of 15% of the rest.  Returns the knot years, their positions and the breaks (pairs
-    of years).
+    break of 15% of the rest; with only two distinct years the one gap is the whole span, with
+    no rest to keep readable, and stays to scale.  Returns the knot years, their positions and
+    the breaks (pairs of years).
     """
     unique = np.unique(years)
     span = float(unique[-1] - unique[0]) if unique.size > 1 else 0.0
     gaps = np.diff(unique)
-    long = (gaps > 0.5 * span) if (break_gaps and span > 0) else np.zeros(gaps.size, bool)
+    long = (gaps > 0.5 * span) if (break_gaps and unique.size > 2) else np.zeros(gaps.size, bool)
     rest = max(span - float(gaps[long].sum()), 1.0)
     pad = 0.06 * rest
     knot_years, knot_pos, breaks = [unique[0] - pad], [0.0], []
@@ -123,7 +124,7 @@ def plot_timeline(
     Labels are spread out along the axis so that none overlaps another, as close to their
     dates as the space allows.  A long empty stretch of time (more than half of the whole span,
     e.g. from antiquity to 1600) is shortened and drawn as a break in the axis, so the rest stays
-    readable.
+    readable (with two distinct years there is no rest, and time stays to scale).
 
     Parameters
     ----------
@@ -225,7 +226,9 @@ def plot_timeline(
     for start, end in segments:
         share = (forward(end) - forward(start)) / total
         locator = mpl.ticker.MaxNLocator(max(1, int(round(7 * share))), integer=True)
-        ticks += [t for t in locator.tick_values(start, end) if start <= t <= end]
+        # whole years only: the labels show whole years, so 1699.95 would be a second "1700"
+        ticks += [t for t in locator.tick_values(start, end)
+                  if start <= t <= end and float(t).is_integer()]
     ax.yaxis.set_major_locator(mpl.ticker.FixedLocator(ticks))
     ax.yaxis.set_major_formatter(mpl.ticker.FuncFormatter(lambda y, _=None: _format_year(y)))
     ax.yaxis.set_minor_locator(mpl.ticker.NullLocator())
