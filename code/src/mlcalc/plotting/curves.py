@@ -79,7 +79,7 @@ def _marks(name: str, items: Any, f: Callable, estimate: Callable) -> list[tuple
         return []
     if isinstance(items, (str, bytes)) or not np.iterable(items):
         raise TypeError(f"{name} must be a sequence of x values or (x, y) pairs; got {items!r}")
-    what = "a two-sided limit" if estimate is _limit_estimate else "a finite value"
+    what = "two-sided limit" if estimate is _limit_estimate else "finite value"
     marks = []
     for item in items:
         if np.iterable(item) and not isinstance(item, (str, bytes)):
@@ -179,7 +179,11 @@ def _sensible_ylim(
     """y-limits that show the shape of the curve where it runs off to infinity, else None.
 
     Near poles (``singular``): the range of f outside a 3% neighbourhood of each pole.
-    Huge values without a known pole: the central 92% of the values.
+    Huge values without a known pole (a value more than 20 times the spread of the central
+    92% away from the median): the central 92% of the values.  Either range gets a margin of
+    10% of its span (of ``max(|y|, 1)`` for a flat curve) on each side, and grows to show
+    each y of ``extra`` (holes and points) with the same margin.  None (matplotlib's limits)
+    when there is no pole and no huge value.
     """
     finite = np.isfinite(ys)
     if not finite.any():
