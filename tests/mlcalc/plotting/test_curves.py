@@ -401,14 +401,23 @@ def test_unlisted_poles_are_split_whatever_the_size_and_offset_of_f(f, pole):
     assert not any(_crosses(line, pole) for line in _curves(ax))
 
 
+def test_an_unlisted_pole_next_to_zeros_is_split():
+    """f = 0 left of 0 and 1/x right of it: no line climbs the pole from 0 to 1/x."""
+    ax = plot_function(lambda x: np.where(x > 0, 1 / x, 0.0), (-1, 1)).axes[0]
+    assert len(_curves(ax)) == 2
+    assert not any(_crosses(line, 0.0) for line in _curves(ax))
+    assert ax.get_ylim()[1] < 50
+
+
 @pytest.mark.parametrize(
     "f",
-    [lambda x: 100 * np.sin(x), lambda x: 1000 * x, lambda x: np.where(x < 2.9, 1.0, -1.0)],
-    ids=["100 sin x", "1000 x", "a step from 1 to -1"],
+    [lambda x: 100 * np.sin(x), lambda x: 1000 * x, lambda x: np.where(x < 2.9, 1.0, -1.0),
+     lambda x: np.exp(15 * x)],
+    ids=["100 sin x", "1000 x", "a step from 1 to -1", "exp(15x), steep at the end"],
 )
 def test_a_curve_without_a_pole_is_one_unbroken_line(f):
-    """Steep or large curves that cross 0 are not poles; an unlisted jump of ordinary size
-    stays joined (list it in breaks to split it)."""
+    """Steep or large curves, or curves that cross 0, are not poles; an unlisted jump of
+    ordinary size stays joined (list it in breaks to split it)."""
     ax = plot_function(f, (-3, 3)).axes[0]
     assert len(_curves(ax)) == 1
     assert len(_curves(ax)[0].get_xdata()) == 1000

@@ -144,10 +144,11 @@ def _sample(
     branches, found = [], []
     for xs, ys in pieces:
         gap = ~np.isfinite(ys)
-        # An unlisted pole: neighbours of opposite sign far apart (e.g. tan x near pi/2).
+        # An unlisted pole: neighbours far apart that do not share a sign (e.g. tan x near
+        # pi/2, or f = 0 on one side and 1/x on the other).
         jump = np.zeros(ys.size, dtype=bool)
         with np.errstate(invalid="ignore"):
-            jump[1:] = (np.sign(ys[1:]) * np.sign(ys[:-1]) < 0) & (
+            jump[1:] = (np.sign(ys[1:]) * np.sign(ys[:-1]) <= 0) & (
                 np.abs(np.diff(ys)) > 5 * scale
             )
         found.extend(0.5 * (xs[1:][jump[1:]] + xs[:-1][jump[1:]]))
