@@ -382,6 +382,14 @@ def test_ylim_is_left_to_matplotlib_without_a_pole_or_a_blow_up(amplitude, offse
     assert _sensible_ylim(xs, offset + amplitude * np.sin(xs), [], []) is None
 
 
+@pytest.mark.parametrize("distance, is_blow_up", [(20.0, False), (20.5, True)])
+def test_a_blow_up_is_more_than_20_spreads_from_the_median(distance, is_blow_up):
+    """A flat curve at 0 (spread taken as 1) with one value 20 or 20.5 above it."""
+    ys = np.append(np.zeros(100), distance)
+    limits = _sensible_ylim(np.linspace(0, 1, 101), ys, [], [])
+    assert (limits is not None) == is_blow_up
+
+
 def test_ylim_is_none_without_finite_values():
     assert _sensible_ylim(np.linspace(0, 1, 5), np.full(5, np.nan), [0.5], []) is None
 
