@@ -343,7 +343,8 @@ def test_ylim_with_one_huge_value_keeps_the_central_values_with_a_margin(values,
     low, high = np.quantile(ys, [0.04, 0.96])
     spread = high - low if high > low else max(abs(high), 1.0)
     assert bottom == pytest.approx(low - 0.1 * spread) and top == pytest.approx(high + 0.1 * spread)
-    assert np.all((bottom <= np.quantile(ys, [0.05, 0.95])) & (np.quantile(ys, [0.05, 0.95]) <= top))
+    middle = np.quantile(ys, [0.05, 0.95])  # the middle 90% of the values is in view
+    assert bottom <= middle[0] and middle[1] <= top
     assert not bottom < sign * 1e9 < top
 
 
@@ -529,11 +530,14 @@ def test_hole_is_drawn_at_the_limit_within_a_ten_thousandth(f, a, x_range, limit
 @pytest.mark.parametrize(
     "f",
     [lambda x: 10 + np.sign(x) / 2, lambda x: 0.25 * np.sign(x),
-     lambda x: 2 + 10 * math.sqrt(abs(x))],
-    ids=["small jump on a large value", "small jump", "still moving by 0.03 at x +- 1e-5"],
+     lambda x: 2 + 10 * math.sqrt(abs(x)), lambda x: math.cos(1 / x),
+     lambda x: math.cos(2 / x), lambda x: 1 + math.cos(1 / x) / 100],
+    ids=["small jump on a large value", "small jump", "still moving by 0.03 at x +- 1e-5",
+         "cos(1/x)", "cos(2/x)", "1 + cos(1/x)/100"],
 )
 def test_no_hole_is_estimated_where_the_sides_disagree_or_do_not_settle(f):
-    """Rather than a hole at a wrong height, the user is asked for (x, y)."""
+    """Rather than a hole at a wrong height, the user is asked for (x, y).  (cos(1/x) and
+    cos(2/x) take nearly the same value at x = 1e-4 and 1e-5; they used to get a hole.)"""
     with pytest.raises(ValueError, match=r"^holes: f has no two-sided limit at x=0 that a "
                                          r"plot can estimate; give the point as a pair \(x, y\)$"):
         plot_function(f, (-1, 1), holes=[0])

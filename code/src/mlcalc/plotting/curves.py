@@ -56,17 +56,22 @@ def _side_values(f: Callable, a: float, step: float = 1e-4) -> tuple[float, floa
 def _limit_estimate(f: Callable, a: float) -> float:
     """The plotted limit at ``a``: the average of ``f`` just left and just right of ``a``.
 
-    NaN unless each side settles down as the step shrinks (1e-3, 1e-4, 1e-5) and the two sides
-    meet: no hole is drawn at a jump, a pole or an oscillation.
+    NaN unless each side settles down as the step shrinks (1e-3, 1e-4, 1e-5), stays there at
+    a step of 2e-5, and the two sides meet: no hole is drawn at a jump, a pole or an
+    oscillation.
     """
-    (l0, r0), (l1, r1), (l2, r2) = (_side_values(f, a, step) for step in (1e-3, 1e-4, 1e-5))
+    steps = (1e-3, 1e-4, 1e-5, 2e-5)
+    (l0, r0), (l1, r1), (l2, r2), (l3, r3) = (_side_values(f, a, step) for step in steps)
     value = 0.5 * (l2 + r2)
-    if not all(math.isfinite(v) for v in (l0, r0, l1, r1, l2, r2)):
+    if not all(math.isfinite(v) for v in (l0, r0, l1, r1, l2, r2, l3, r3)):
         return math.nan
     tolerance = 1e-4 * (1 + abs(value))
-    for near, nearer, nearest in ((l0, l1, l2), (r0, r1, r2)):
+    for near, nearer, nearest, beside in ((l0, l1, l2, l3), (r0, r1, r2, r3)):
         change = abs(nearer - nearest)
         if change > tolerance and change > 0.2 * abs(near - nearer):
+            return math.nan
+        # An oscillation may repeat its value at 1e-4 and 1e-5 by chance (cos(1/x) does).
+        if abs(beside - nearest) > max(tolerance, change):
             return math.nan
     if abs(l2 - r2) > max(tolerance, 0.5 * abs(l1 - r1)):
         return math.nan
