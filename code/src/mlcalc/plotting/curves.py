@@ -56,17 +56,22 @@ def _side_values(f: Callable, a: float, step: float = 1e-4) -> tuple[float, floa
 def _limit_estimate(f: Callable, a: float) -> float:
     """The plotted limit at ``a``: the average of ``f`` just left and just right of ``a``.
 
-    NaN unless each side settles down as the step shrinks (1e-3, 1e-4, 1e-5) and the two sides
-    meet: no hole is drawn at a jump, a pole or an oscillation.
+    NaN unless each side settles down as the step shrinks (1e-3, 1e-4, 1e-5), stays there at
+    a step of 2e-5, and the two sides meet: no hole is drawn at a jump, a pole or an
+    oscillation.
     """
-    (l0, r0), (l1, r1), (l2, r2) = (_side_values(f, a, step) for step in (1e-3, 1e-4, 1e-5))
+    steps = (1e-3, 1e-4, 1e-5, 2e-5)
+    (l0, r0), (l1, r1), (l2, r2), (l3, r3) = (_side_values(f, a, step) for step in steps)
     value = 0.5 * (l2 + r2)
-    if not all(math.isfinite(v) for v in (l0, r0, l1, r1, l2, r2)):
+    if not all(math.isfinite(v) for v in (l0, r0, l1, r1, l2, r2, l3, r3)):
         return math.nan
     tolerance = 1e-4 * (1 + abs(value))
-    for near, nearer, nearest in ((l0, l1, l2), (r0, r1, r2)):
+    for near, nearer, nearest, beside in ((l0, l1, l2, l3), (r0, r1, r2, r3)):
         change = abs(nearer - nearest)
         if change > tolerance and change > 0.2 * abs(near - nearer):
+            return math.nan
+        # An oscillation may repeat its value at 1e-4 and 1e-5 by chance (cos(1/x) does).
+        if abs(beside - nearest) > max(tolerance, change):
             return math.nan
     if abs(l2 - r2) > max(tolerance, 0.5 * abs(l1 - r1)):
         return math.nan
@@ -79,7 +84,7 @@ def _marks(name: str, items: Any, f: Callable, estimate: Callable) -> list[tuple
         return []
     if isinstance(items, (str, bytes)) or not np.iterable(items):
         raise TypeError(f"{name} must be a sequence of x values or (x, y) pairs; got {items!r}")
-    what = "a two-sided limit" if estimate is _limit_estimate else "a finite value"
+    what = "two-sided limit" if estimate is _limit_estimate else "finite value"
     marks = []
     for item in items:
         if np.iterable(item) and not isinstance(item, (str, bytes)):
@@ -144,10 +149,11 @@ def _sample(
     branches, found = [], []
     for xs, ys in pieces:
         gap = ~np.isfinite(ys)
-        # An unlisted pole: neighbours of opposite sign far apart (e.g. tan x near pi/2).
+        # An unlisted pole: neighbours far apart that do not share a sign (e.g. tan x near
+        # pi/2, or f = 0 on one side and 1/x on the other).
         jump = np.zeros(ys.size, dtype=bool)
         with np.errstate(invalid="ignore"):
-            jump[1:] = (np.sign(ys[1:]) * np.sign(ys[:-1]) < 0) & (
+            jump[1:] = (np.sign(ys[1:]) * np.sign(ys[:-1]) <= 0) & (
                 np.abs(np.diff(ys)) > 5 * scale
             )
         found.extend(0.5 * (xs[1:][jump[1:]] + xs[:-1][jump[1:]]))
@@ -179,7 +185,11 @@ def _sensible_ylim(
     """y-limits that show the shape of the curve where it runs off to infinity, else None.
 
     Near poles (``singular``): the range of f outside a 3% neighbourhood of each pole.
-    Huge values without a known pole: the central 92% of the values.
+    Huge values without a known pole (a value more than 20 times the spread of the central
+    92% away from the median): the central 92% of the values.  Either range gets a margin of
+    10% of its span (of ``max(|y|, 1)`` for a flat curve) on each side, and grows to show
+    each y of ``extra`` (holes and points) with the same margin.  None (matplotlib's limits)
+    when there is no pole and no huge value.
     """
     finite = np.isfinite(ys)
     if not finite.any():
