@@ -45,6 +45,7 @@ PACKAGE = ROOT / "code" / "src" / "mlcalc"
 
 # mutmut's exit codes, grouped the way the table counts them (see mutmut.stats).
 KILLED = {1, 3, 36, -24, 24, 152, 255, 37}  # failed test, pytest error, timeout, type check
+TIMED_OUT = {36, -24, 24, 152, 255}  # killed by the time limit: shown apart, as the least sure kills
 SKIPPED = {34}
 # Two tests read the package's source or namespace, which mutmut's copies change: the module
 # length rule (the copies are many times longer) and the rule that every public name of a
@@ -154,12 +155,14 @@ def counts(codes: dict[str, int | None], listed: dict[str, tuple[str, bool]]) ->
     """Mutants, killed, skipped, not run, and the survivors: listed as equivalent, listed with
     another reason ("explained"), or not listed ("open")."""
     killed = sum(code in KILLED for code in codes.values())
+    timed_out = sum(code in TIMED_OUT for code in codes.values())
     skipped = sum(code in SKIPPED for code in codes.values())
     not_run = sum(code is None for code in codes.values())
     alive = survivors(codes)
     equivalent = sum(key in listed and listed[key][1] for key in alive)
     explained = sum(key in listed and not listed[key][1] for key in alive)
-    return {"mutants": len(codes), "killed": killed, "skipped": skipped, "not run": not_run,
+    return {"mutants": len(codes), "killed": killed, "timed out": timed_out, "skipped": skipped,
+            "not run": not_run,
             "survived": len(alive), "equivalent": equivalent, "explained": explained,
             "open": len(alive) - equivalent - explained}
 
@@ -198,8 +201,8 @@ def score(c: dict[str, int]) -> float | None:
 
 
 def table(rows: list[tuple[str, dict[str, int]]]) -> str:
-    head = ("module", "mutants", "killed", "survived", "equivalent", "explained", "open", "not run",
-            "score")
+    head = ("module", "mutants", "killed", "timed out", "survived", "equivalent", "explained",
+            "open", "not run", "score")
     lines = [f"{head[0]:<19}" + "".join(f"{h:>11}" for h in head[1:])]
     for name, c in rows:
         value = score(c)

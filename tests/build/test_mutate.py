@@ -80,12 +80,13 @@ def test_listed_equivalent_mutants_leave_the_score(tmp_path, monkeypatch):
         "mlcalc.limits.x__trend__mutmut_3": ("a window of 17 samples instead of 16.", False)}
     meta = tmp_path / "work" / "mutants" / "src" / "mlcalc" / "limits.py.meta"
     meta.parent.mkdir(parents=True)
-    codes = {f"mlcalc.limits.x_f__mutmut_{i}": 1 for i in range(18)}  # 18 killed (a failing test)
+    codes = {f"mlcalc.limits.x_f__mutmut_{i}": 1 for i in range(16)}  # 16 killed by a failing test
+    codes |= {"mlcalc.limits.x_f__mutmut_16": -24, "mlcalc.limits.x_f__mutmut_17": 36}  # 2 by the clock
     codes |= {"mlcalc.limits.x__trend__mutmut_11": 0, "mlcalc.limits.x__trend__mutmut_12": 0,
               "mlcalc.limits.x__trend__mutmut_3": 0, "mlcalc.limits.x_g__mutmut_1": None}
     meta.write_text(json.dumps({"exit_code_by_key": codes}))
     c = mutate.counts(mutate.exit_codes(tmp_path / "work", "limits"), listed)
-    assert c == {"mutants": 22, "killed": 18, "skipped": 0, "not run": 1, "survived": 3,
+    assert c == {"mutants": 22, "killed": 18, "timed out": 2, "skipped": 0, "not run": 1, "survived": 3,
                  "equivalent": 1, "explained": 1, "open": 1}
     assert mutate.score(c) == pytest.approx(90.0)  # 18 of the 20 mutants that ran and matter
 
