@@ -189,8 +189,23 @@ def _graph_layout(count: int, edges: list[tuple]) -> tuple[np.ndarray, np.ndarra
     return column.astype(float), row
 
 
+def _arc_middle(ax: Axes, start: tuple[float, float], end: tuple[float, float],
+                bend: float) -> np.ndarray:
+    """The middle, in data coordinates, of the arrow from ``start`` to ``end`` drawn with
+    ``connectionstyle=f"arc3,rad={bend}"``.  matplotlib bends that arrow in display space: its
+    control point lies ``bend`` times the arrow's length to the right of the straight line, so
+    the middle of the curve lies half as far.  Computed for the axes' size when called."""
+    (x1, y1), (x2, y2) = ax.transData.transform([start, end])
+    middle = ((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2)
+    return ax.transData.inverted().transform(middle)
+
+
 def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str) -> None:
     column, row = _graph_layout(len(labels), edges)
+    # the view first: an edge label is placed on its arrow in display space
+    ax.set_xlim(column.min() - 0.55, column.max() + 0.55)
+    ax.set_ylim(row.min() - 0.6, row.max() + 0.6)
+    ax.axis("off")
     has_input = {target for _, target, _ in edges}
     figure = _figure_of(ax)
     node_size, edge_size = _legible_size(figure, 10.0), _legible_size(figure, 9.0)
@@ -214,16 +229,12 @@ def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str)
                         "patchB": boxes[end].get_bbox_patch(),
                         "connectionstyle": f"arc3,rad={bend}"})
         arrow.set_gid("mlcalc_graph_edge")
-        if label is not None:
-            middle_x = (column[source] + column[target]) / 2
-            middle_y = (row[source] + row[target]) / 2
-            ax.text(middle_x, middle_y, label, ha="center", va="center", fontsize=edge_size,
+        if label is not None:  # on the arrow's middle, so a bent arrow's label misses the boxes
+            middle = _arc_middle(ax, (column[start], row[start]), (column[end], row[end]), bend)
+            ax.text(*middle, label, ha="center", va="center", fontsize=edge_size,
                     color=PALETTE["vermillion"], zorder=5, gid="mlcalc_graph_edge_label",
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
                           "edgecolor": "none", "alpha": 0.9})
-    ax.set_xlim(column.min() - 0.55, column.max() + 0.55)
-    ax.set_ylim(row.min() - 0.6, row.max() + 0.6)
-    ax.axis("off")
 
 
 @_close_on_error
