@@ -325,6 +325,7 @@ _EXPRESSIONS = {
     "x*x": lambda: (lambda x: x * x)(Var(3.0)),
     "a chain of 5 sin": lambda: sin(sin(sin(sin(sin(Var(0.3)))))),
     "3 layers": lambda: (lambda x: sin(tanh(x) * x + x) * exp(x))(Var(0.4)),
+    "sin(sin x) + x*y": lambda: (lambda x, y: sin(sin(x)) + x * y)(Var(0.5), Var(2.0)),
 }
 
 
@@ -341,6 +342,15 @@ def test_layout_puts_inputs_left_of_their_consumers_in_consecutive_columns(make)
     (output,) = [node for node in _nodes(fig) if node.get_gid() == "mlcalc_graph_output"]
     assert [x for x, _ in places].count(columns[-1]) == 1
     assert output.get_position()[0] == columns[-1]
+
+
+def test_each_node_stands_one_column_left_of_its_first_use():
+    """In a*b + sin(sin c), a and b stand next to their product, not in c's column."""
+    a, b, c = Var(1.0), Var(2.0), Var(3.0)
+    fig = plot_computational_graph(a * b + sin(sin(c)), names={"a": a, "b": b, "c": c})
+    assert _node_position(fig, "c = 3")[0] == 0.0
+    assert _node_position(fig, "a = 1")[0] == _node_position(fig, "b = 2")[0] == 1.0
+    assert _node_position(fig, "×\n2")[0] == 2.0
 
 
 @pytest.mark.parametrize("make", _EXPRESSIONS.values(), ids=_EXPRESSIONS.keys())
@@ -431,11 +441,12 @@ def _gap(box, points: np.ndarray) -> float:
 
 
 @pytest.mark.parametrize("direction", ["forward", "backward"])
-@pytest.mark.parametrize("name", ["x*y + sin x", "sin x + x", "sin(sin x) + x"])
+@pytest.mark.parametrize("name", ["x*y + sin x", "sin x + x", "sin(sin x) + x",
+                                  "sin(sin x) + x*y"])
 def test_every_arrow_runs_between_its_two_boxes_and_around_the_others(name, direction):
     """An arrow starts and ends within a few pixels of the boxes it joins; an arrow between
-    neighbouring columns is straight; a longer one bends round the box in between (here all
-    in one row), and stays in the figure."""
+    neighbouring columns is straight; a longer one bends round the boxes in between (to the
+    side with more room), and stays in the figure."""
     fig = plot_computational_graph(_EXPRESSIONS[name](), direction=direction)
     fig.canvas.draw()
     ax = fig.axes[0]
@@ -457,7 +468,8 @@ def test_every_arrow_runs_between_its_two_boxes_and_around_the_others(name, dire
 
 
 @pytest.mark.parametrize("direction", ["forward", "backward"])
-@pytest.mark.parametrize("name", ["x*y + sin x", "sin x + x", "sin(sin x) + x", "3 layers"])
+@pytest.mark.parametrize("name", ["x*y + sin x", "sin x + x", "sin(sin x) + x", "3 layers",
+                                  "sin(sin x) + x*y"])
 def test_edge_labels_sit_on_their_arrows_and_cover_no_box(name, direction):
     """The local derivative is written on the middle of its arrow, also on a bent arrow,
     and never over a box."""
@@ -470,6 +482,16 @@ def test_edge_labels_sit_on_their_arrows_and_cover_no_box(name, direction):
         assert np.min(np.hypot(*(_arrow_points(fig, arrow) - centre).T)) < 3.0
         extent = _extent(fig, label.get_bbox_patch())
         assert not any(extent.overlaps(box) for box in boxes)
+
+
+@pytest.mark.parametrize("name", ["sin x + x", "sin(sin x) + x*y", "3 layers"])
+def test_backward_arrows_follow_the_same_curves_as_forward_ones(name):
+    """Only the arrowheads turn round: every label (on its arrow's middle) stays in place."""
+    def places(direction):
+        fig = plot_computational_graph(_EXPRESSIONS[name](), direction=direction)
+        return sorted(tuple(label.get_position()) for _, label in _edges(fig))
+
+    assert np.allclose(places("forward"), places("backward"))
 
 
 def test_edge_labels_are_vermillion_on_white_drawn_over_the_arrows():

@@ -200,6 +200,23 @@ def _arc_middle(ax: Axes, start: tuple[float, float], end: tuple[float, float],
     return ax.transData.inverted().transform(middle)
 
 
+def _bend(ax: Axes, column: np.ndarray, row: np.ndarray, source: int, target: int) -> float:
+    """The ``rad`` of the arrow from ``source`` to ``target``: 0 (straight) between neighbouring
+    columns; across more, 0.25 to whichever side keeps the middle of the arc farther from the
+    boxes of the columns in between (the first side on a tie)."""
+    start, end = (column[source], row[source]), (column[target], row[target])
+    if abs(end[0] - start[0]) <= 1:
+        return 0.0
+    between = ax.transData.transform([(c, r) for c, r in zip(column, row)
+                                      if min(start[0], end[0]) < c < max(start[0], end[0])])
+
+    def clearance(bend: float) -> float:
+        middle = ax.transData.transform(_arc_middle(ax, start, end, bend))
+        return float(np.min(np.hypot(*(between - middle).T)))
+
+    return max((0.25, -0.25), key=clearance)
+
+
 def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str) -> None:
     column, row = _graph_layout(len(labels), edges)
     # the view first: an edge label is placed on its arrow in display space
@@ -219,8 +236,9 @@ def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str)
         boxes.append(box)
     for source, target, label in edges:
         start, end = (source, target) if direction == "forward" else (target, source)
-        span = abs(column[target] - column[source])
-        bend = 0.0 if span <= 1 else 0.25
+        bend = _bend(ax, column, row, source, target)
+        if direction == "backward":
+            bend = -bend  # the same curve, walked from the other end
         arrow = ax.annotate(
             "", xy=(column[end], row[end]), xytext=(column[start], row[start]), zorder=4,
             arrowprops={"arrowstyle": "-|>", "color": "0.25", "lw": 1.3, "shrinkA": 2,
@@ -247,9 +265,12 @@ def plot_computational_graph(
 ) -> Figure:
     """Draw the computational graph behind a PyTorch tensor or an ``mlcalc.autodiff.Var``.
 
-    Nodes are labelled boxes laid out in layers: the inputs (leaves) on the left, the output
-    on the right, each operation as far left as the inputs it needs allow.  Inputs are blue,
-    operations orange and the output green.  Only matplotlib is used (no graphviz).
+    Nodes are labelled boxes laid out in columns: the output alone on the right, every other
+    node one column left of the leftmost node that uses it, so every arrow points right and
+    the inputs (leaves) stand on the left, each next to where it is used.  An arrow that
+    skips columns bends round the boxes in between, and a local derivative is written on the
+    middle of its arrow.  Inputs are blue, operations orange and the output green.  Only
+    matplotlib is used (no graphviz).
 
     * A PyTorch tensor: the nodes are the ``grad_fn`` objects that the forward pass recorded
       (``MulBackward0``, ``SinBackward0``, ...), found by following ``next_functions``; a leaf
