@@ -326,6 +326,7 @@ _EXPRESSIONS = {
     "a chain of 5 sin": lambda: sin(sin(sin(sin(sin(Var(0.3)))))),
     "3 layers": lambda: (lambda x: sin(tanh(x) * x + x) * exp(x))(Var(0.4)),
     "sin(sin x) + x*y": lambda: (lambda x, y: sin(sin(x)) + x * y)(Var(0.5), Var(2.0)),
+    "x*y + sin(sin x)": lambda: (lambda x, y: x * y + sin(sin(x)))(Var(0.5), Var(2.0)),
 }
 
 
@@ -442,7 +443,7 @@ def _gap(box, points: np.ndarray) -> float:
 
 @pytest.mark.parametrize("direction", ["forward", "backward"])
 @pytest.mark.parametrize("name", ["x*y + sin x", "sin x + x", "sin(sin x) + x",
-                                  "sin(sin x) + x*y"])
+                                  "sin(sin x) + x*y", "x*y + sin(sin x)"])
 def test_every_arrow_runs_between_its_two_boxes_and_around_the_others(name, direction):
     """An arrow starts and ends within a few pixels of the boxes it joins; an arrow between
     neighbouring columns is straight; a longer one bends round the boxes in between (to the
@@ -469,10 +470,10 @@ def test_every_arrow_runs_between_its_two_boxes_and_around_the_others(name, dire
 
 @pytest.mark.parametrize("direction", ["forward", "backward"])
 @pytest.mark.parametrize("name", ["x*y + sin x", "sin x + x", "sin(sin x) + x", "3 layers",
-                                  "sin(sin x) + x*y"])
+                                  "sin(sin x) + x*y", "x*y + sin(sin x)"])
 def test_edge_labels_sit_on_their_arrows_and_cover_no_box(name, direction):
-    """The local derivative is written on the middle of its arrow, also on a bent arrow,
-    and never over a box."""
+    """The local derivative is written on the middle of its arrow (on the arrow, as far from
+    the box it leaves as from the box it reaches), also on a bent arrow, and never over a box."""
     fig = plot_computational_graph(_EXPRESSIONS[name](), direction=direction)
     fig.canvas.draw()
     to_pixels = fig.axes[0].transData.transform
@@ -480,6 +481,8 @@ def test_edge_labels_sit_on_their_arrows_and_cover_no_box(name, direction):
     for arrow, label in _edges(fig):
         centre = to_pixels(label.get_position())
         assert np.min(np.hypot(*(_arrow_points(fig, arrow) - centre).T)) < 3.0
+        start, end = to_pixels([arrow.xyann, arrow.xy])
+        assert np.hypot(*(centre - start)) == pytest.approx(np.hypot(*(centre - end)), abs=0.5)
         extent = _extent(fig, label.get_bbox_patch())
         assert not any(extent.overlaps(box) for box in boxes)
 

@@ -203,16 +203,16 @@ def _arc_middle(ax: Axes, start: tuple[float, float], end: tuple[float, float],
 def _bend(ax: Axes, column: np.ndarray, row: np.ndarray, source: int, target: int) -> float:
     """The ``rad`` of the arrow from ``source`` to ``target``: 0 (straight) between neighbouring
     columns; across more, 0.25 to whichever side keeps the middle of the arc farther from the
-    boxes of the columns in between (the first side on a tie)."""
+    other boxes (the first side on a tie)."""
     start, end = (column[source], row[source]), (column[target], row[target])
     if abs(end[0] - start[0]) <= 1:
         return 0.0
-    between = ax.transData.transform([(c, r) for c, r in zip(column, row)
-                                      if min(start[0], end[0]) < c < max(start[0], end[0])])
+    others = ax.transData.transform([(c, r) for node, (c, r) in enumerate(zip(column, row))
+                                     if node not in (source, target)])
 
     def clearance(bend: float) -> float:
         middle = ax.transData.transform(_arc_middle(ax, start, end, bend))
-        return float(np.min(np.hypot(*(between - middle).T)))
+        return float(np.min(np.hypot(*(others - middle).T)))
 
     return max((0.25, -0.25), key=clearance)
 
