@@ -189,21 +189,31 @@ def _graph_layout(count: int, edges: list[tuple]) -> tuple[np.ndarray, np.ndarra
     return column.astype(float), row
 
 
+def _arc(ax: Axes, start: tuple[float, float], end: tuple[float, float], bend: float,
+         at: np.ndarray) -> np.ndarray:
+    """Points, in display coordinates, at the fractions ``at`` along the arrow from ``start``
+    to ``end`` (data coordinates) drawn with ``connectionstyle=f"arc3,rad={bend}"``.
+
+    matplotlib bends that arrow in display space, as a quadratic Bézier curve whose control
+    point lies ``bend`` times the arrow's length to the right of the straight line.  Computed
+    for the axes' size when called."""
+    (x1, y1), (x2, y2) = ax.transData.transform([start, end])
+    control = ((x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1))
+    t = np.asarray(at, dtype=float)[:, None]
+    return ((1 - t) ** 2 * np.array([x1, y1]) + 2 * t * (1 - t) * np.array(control)
+            + t**2 * np.array([x2, y2]))
+
+
 def _arc_middle(ax: Axes, start: tuple[float, float], end: tuple[float, float],
                 bend: float) -> np.ndarray:
-    """The middle, in data coordinates, of the arrow from ``start`` to ``end`` drawn with
-    ``connectionstyle=f"arc3,rad={bend}"``.  matplotlib bends that arrow in display space: its
-    control point lies ``bend`` times the arrow's length to the right of the straight line, so
-    the middle of the curve lies half as far.  Computed for the axes' size when called."""
-    (x1, y1), (x2, y2) = ax.transData.transform([start, end])
-    middle = ((x1 + x2) / 2 + bend * (y2 - y1) / 2, (y1 + y2) / 2 - bend * (x2 - x1) / 2)
-    return ax.transData.inverted().transform(middle)
+    """The middle of that arrow, in data coordinates."""
+    return ax.transData.inverted().transform(_arc(ax, start, end, bend, np.array([0.5]))[0])
 
 
 def _bend(ax: Axes, column: np.ndarray, row: np.ndarray, source: int, target: int) -> float:
     """The ``rad`` of the arrow from ``source`` to ``target``: 0 (straight) between neighbouring
-    columns; across more, 0.25 to whichever side keeps the middle of the arc farther from the
-    other boxes (the first side on a tie)."""
+    columns; across more, 0.25 to whichever side keeps the arc farther from the centres of
+    the other boxes (the first side on a tie)."""
     start, end = (column[source], row[source]), (column[target], row[target])
     if abs(end[0] - start[0]) <= 1:
         return 0.0
@@ -211,8 +221,8 @@ def _bend(ax: Axes, column: np.ndarray, row: np.ndarray, source: int, target: in
                                      if node not in (source, target)])
 
     def clearance(bend: float) -> float:
-        middle = ax.transData.transform(_arc_middle(ax, start, end, bend))
-        return float(np.min(np.hypot(*(others - middle).T)))
+        points = _arc(ax, start, end, bend, np.linspace(0.1, 0.9, 17))
+        return float(np.min(np.hypot(*(others[:, None, :] - points[None, :, :]).T)))
 
     return max((0.25, -0.25), key=clearance)
 
@@ -268,9 +278,9 @@ def plot_computational_graph(
     Nodes are labelled boxes laid out in columns: the output alone on the right, every other
     node one column left of the leftmost node that uses it, so every arrow points right and
     the inputs (leaves) stand on the left, each next to where it is used.  An arrow that
-    skips columns bends round the boxes in between, and a local derivative is written on the
-    middle of its arrow.  Inputs are blue, operations orange and the output green.  Only
-    matplotlib is used (no graphviz).
+    skips columns bends away from the nearest other box, and a local derivative is written
+    on the middle of its arrow.  Inputs are blue, operations orange and the output green.
+    Only matplotlib is used (no graphviz).
 
     * A PyTorch tensor: the nodes are the ``grad_fn`` objects that the forward pass recorded
       (``MulBackward0``, ``SinBackward0``, ...), found by following ``next_functions``; a leaf
