@@ -189,8 +189,50 @@ def _graph_layout(count: int, edges: list[tuple]) -> tuple[np.ndarray, np.ndarra
     return column.astype(float), row
 
 
+def _arc(ax: Axes, start: tuple[float, float], end: tuple[float, float], bend: float,
+         at: np.ndarray) -> np.ndarray:
+    """Points, in display coordinates, at the fractions ``at`` along the arrow from ``start``
+    to ``end`` (data coordinates) drawn with ``connectionstyle=f"arc3,rad={bend}"``.
+
+    matplotlib bends that arrow in display space, as a quadratic Bézier curve whose control
+    point lies ``bend`` times the arrow's length to the right of the straight line.  Computed
+    for the axes' size when called."""
+    (x1, y1), (x2, y2) = ax.transData.transform([start, end])
+    control = ((x1 + x2) / 2 + bend * (y2 - y1), (y1 + y2) / 2 - bend * (x2 - x1))
+    t = np.asarray(at, dtype=float)[:, None]
+    return ((1 - t) ** 2 * np.array([x1, y1]) + 2 * t * (1 - t) * np.array(control)
+            + t**2 * np.array([x2, y2]))
+
+
+def _arc_middle(ax: Axes, start: tuple[float, float], end: tuple[float, float],
+                bend: float) -> np.ndarray:
+    """The middle of that arrow, in data coordinates."""
+    return ax.transData.inverted().transform(_arc(ax, start, end, bend, np.array([0.5]))[0])
+
+
+def _bend(ax: Axes, column: np.ndarray, row: np.ndarray, source: int, target: int) -> float:
+    """The ``rad`` of the arrow from ``source`` to ``target``: 0 (straight) between neighbouring
+    columns; across more, 0.25 to whichever side keeps the arc farther from the centres of
+    the other boxes (the first side on a tie)."""
+    start, end = (column[source], row[source]), (column[target], row[target])
+    if abs(end[0] - start[0]) <= 1:
+        return 0.0
+    others = ax.transData.transform([(c, r) for node, (c, r) in enumerate(zip(column, row))
+                                     if node not in (source, target)])
+
+    def clearance(bend: float) -> float:
+        points = _arc(ax, start, end, bend, np.linspace(0.1, 0.9, 17))
+        return float(np.min(np.hypot(*(others[:, None, :] - points[None, :, :]).T)))
+
+    return max((0.25, -0.25), key=clearance)
+
+
 def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str) -> None:
     column, row = _graph_layout(len(labels), edges)
+    # the view first: an edge label is placed on its arrow in display space
+    ax.set_xlim(column.min() - 0.55, column.max() + 0.55)
+    ax.set_ylim(row.min() - 0.6, row.max() + 0.6)
+    ax.axis("off")
     has_input = {target for _, target, _ in edges}
     figure = _figure_of(ax)
     node_size, edge_size = _legible_size(figure, 10.0), _legible_size(figure, 9.0)
@@ -204,8 +246,9 @@ def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str)
         boxes.append(box)
     for source, target, label in edges:
         start, end = (source, target) if direction == "forward" else (target, source)
-        span = abs(column[target] - column[source])
-        bend = 0.0 if span <= 1 else 0.25
+        bend = _bend(ax, column, row, source, target)
+        if direction == "backward":
+            bend = -bend  # the same curve, walked from the other end
         arrow = ax.annotate(
             "", xy=(column[end], row[end]), xytext=(column[start], row[start]), zorder=4,
             arrowprops={"arrowstyle": "-|>", "color": "0.25", "lw": 1.3, "shrinkA": 2,
@@ -214,16 +257,12 @@ def _draw_graph(ax: Axes, labels: list[str], edges: list[tuple], direction: str)
                         "patchB": boxes[end].get_bbox_patch(),
                         "connectionstyle": f"arc3,rad={bend}"})
         arrow.set_gid("mlcalc_graph_edge")
-        if label is not None:
-            middle_x = (column[source] + column[target]) / 2
-            middle_y = (row[source] + row[target]) / 2
-            ax.text(middle_x, middle_y, label, ha="center", va="center", fontsize=edge_size,
+        if label is not None:  # on the arrow's middle, so a bent arrow's label misses the boxes
+            middle = _arc_middle(ax, (column[start], row[start]), (column[end], row[end]), bend)
+            ax.text(*middle, label, ha="center", va="center", fontsize=edge_size,
                     color=PALETTE["vermillion"], zorder=5, gid="mlcalc_graph_edge_label",
                     bbox={"boxstyle": "round,pad=0.15", "facecolor": "white",
                           "edgecolor": "none", "alpha": 0.9})
-    ax.set_xlim(column.min() - 0.55, column.max() + 0.55)
-    ax.set_ylim(row.min() - 0.6, row.max() + 0.6)
-    ax.axis("off")
 
 
 @_close_on_error
@@ -236,9 +275,12 @@ def plot_computational_graph(
 ) -> Figure:
     """Draw the computational graph behind a PyTorch tensor or an ``mlcalc.autodiff.Var``.
 
-    Nodes are labelled boxes laid out in layers: the inputs (leaves) on the left, the output
-    on the right, each operation as far left as the inputs it needs allow.  Inputs are blue,
-    operations orange and the output green.  Only matplotlib is used (no graphviz).
+    Nodes are labelled boxes laid out in columns: the output alone on the right, every other
+    node one column left of the leftmost node that uses it, so every arrow points right and
+    the inputs (leaves) stand on the left, each next to where it is used.  An arrow that
+    skips columns bends away from the nearest other box, and a local derivative is written
+    on the middle of its arrow.  Inputs are blue, operations orange and the output green.
+    Only matplotlib is used (no graphviz).
 
     * A PyTorch tensor: the nodes are the ``grad_fn`` objects that the forward pass recorded
       (``MulBackward0``, ``SinBackward0``, ...), found by following ``next_functions``; a leaf
