@@ -1029,3 +1029,43 @@ def test_derivative_check_allows_for_round_off_of_large_values():
     assert_correct("f.14", lambda t: 1e4 + math.sin(t))
     points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.14"])]
     assert_wrong("f.14", lambda t: 1e4 + math.sin(t) + 1e-2 * math.prod(t - p for p in points), "derivative")
+
+
+def test_a_function_given_for_a_constant_expression_is_checked_across_the_domain():
+    """A key without variables (the derivative of 3x + 2 is 3) accepts a constant function only:
+    the learner's function is called at the domain's sample points, not at one point."""
+    key("e.5", 3, kind="expression")
+    assert_correct("e.5", lambda t: 3)
+    assert_correct("e.5", lambda t: 3.0 + 0 * t)
+    assert_wrong("e.5", lambda t: 3 + t)  # 3 at x = 0 only
+    assert_wrong("e.5", lambda t: 3 * t)  # 3 at x = 1 only
+    assert_invalid("e.5", lambda: 3, "raised TypeError")  # a function of x is called with x
+
+
+def test_an_answer_that_is_not_a_multiple_of_the_key_is_never_called_one():
+    """e rounded to 2.71828 gives an answer within a few parts per million of exp(x) whose ratio to it
+    changes with x: no factor is missing.  And x*exp(x) is no multiple of c*exp(x), however large c is
+    (the ratio x/c is small, but it varies)."""
+    key("e.6", sp.exp(x))
+    for answer in ("2.71828**x", lambda t: 2.71828**t):
+        assert str(check("e.6", answer)) == "✗ Not yet: check your working."
+    for scale in (1, 10**3, 10**9):
+        key("e.7", scale * sp.exp(x))
+        assert str(check("e.7", "x*exp(x)")) == "✗ Not yet: check your working.", scale
+        assert "constant factor" in str(check("e.7", "2*exp(x)")), scale  # a real factor still is
+
+
+def test_derivative_check_accepts_a_right_answer_far_from_zero():
+    """The central difference's step grows with |x|, so a right answer stays right on a domain far from 0
+    (time in seconds, a price in cents), and a wrong slope there is still noticed."""
+    for domain, value, right in (((1000, 2000), "log(x)", math.log), ((300, 400), "x*log(x)", lambda t: t * math.log(t)),
+                                 ((1000, 3000), "sqrt(x)", math.sqrt)):
+        key("f.15", value, kind="function with derivative", domain=domain)
+        points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.15"])]
+        scale = min(abs(math.prod(p - q for q in points if q != p)) for p in points)
+
+        def bumpy(t):  # the right values at every sample point, a slope off by at least 0.01 there
+            return right(t) + 0.01 * math.prod(t - p for p in points) / scale
+
+        assert_correct("f.15", right)
+        assert_wrong("f.15", bumpy, "derivative")

@@ -477,16 +477,19 @@ def _sequence_verdict(answer: Any, k: Key) -> str | None:
 
 
 def _points(k: Key) -> list[dict]:
+    """The sample points of the domain; a key without variables gets those of one unnamed variable
+    (a learner's function is called there and must be constant)."""
     (low, high), n = k.domain, len(_FRACTIONS)
-    return [{sp.Symbol(name): sp.Float(low + (high - low) * _FRACTIONS[(i + 3 * j) % n], 20)
-             for j, name in enumerate(k.variables)} for i in range(n)]
+    symbols = [sp.Symbol(name) for name in k.variables] or [sp.Dummy()]
+    return [{symbol: sp.Float(low + (high - low) * _FRACTIONS[(i + 3 * j) % n], 20)
+             for j, symbol in enumerate(symbols)} for i in range(n)]
 
 
 def _symbolic_verdict(answer: Any, k: Key) -> str | None:
     points = _points(k)
     want = np.array([_value_at(k.value, p) for p in points])
     if callable(answer) and (not isinstance(answer, sp.Basic) or isinstance(answer, sp.Lambda)):
-        args = [tuple(float(p[sp.Symbol(n)]) for n in k.variables) or (0.0,) for p in points]
+        args = [tuple(float(value) for value in p.values()) for p in points]
         verdict = _compare(np.array([_call(answer, a) for a in args]), want, k)
         if k.kind != "function with derivative" or verdict is not None:
             return verdict
