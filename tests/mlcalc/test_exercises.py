@@ -1069,3 +1069,43 @@ def test_derivative_check_accepts_a_right_answer_far_from_zero():
 
         assert_correct("f.15", right)
         assert_wrong("f.15", bumpy, "derivative")
+
+
+def test_a_zero_dimensional_array_is_read_as_its_number_for_a_constant_expression():
+    key("e.8", 3, kind="expression")
+    assert_correct("e.8", np.array(3.0))
+    assert_wrong("e.8", np.array(4.0))
+
+
+def test_true_false_and_none_are_not_numbers_read_exactly_so():
+    key("w.9", 0.5)
+    assert str(check("w.9", True)) == f"⚠ {NUMBER}; you gave True."
+    assert str(check("w.9", None)) == f"⚠ {NUMBER}; you gave None."
+    key("w.10", "x**2")
+    assert str(check("w.10", False)) == ("⚠ This exercise expects an expression in x (a SymPy expression or a string); "
+                                         "you gave False.")
+
+
+def test_a_keys_file_entry_without_hints_or_reason_reads_them_as_empty(tmp_path, monkeypatch):
+    """Optional fields left out of a hand-edited keys file mean "no hint" and "no reason": a learner
+    who gives the recorded wrong answer reads the key's own hint."""
+    entries = {"z.4": {"kind": "number", "value": 12, "hint": "Factor first.", "wrong": [{"value": 4}],
+                       "rel_tol": 1e-6, "abs_tol": 1e-9},
+               "z.5": {"kind": "none"}}
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps({"format": 1, "keys": entries}), encoding="utf-8")
+    loaded = ex.load_keys(path)
+    assert loaded["z.4"].wrong == (Wrong(sp.Integer(4), ""),) and loaded["z.5"].reason == ""
+    monkeypatch.setattr(ex, "_SHIPPED", loaded)
+    assert str(check("z.4", 4)) == ("✗ Not yet: Your answer is off by a factor: check for a missing or extra factor. "
+                                    "Factor first.")
+
+
+@pytest.mark.parametrize("value", [True, None, [1, 2], {"a": 1}])
+def test_a_keys_file_value_that_is_neither_a_number_nor_text_is_refused_naming_it(tmp_path, value):
+    path = tmp_path / "keys.json"
+    entry = {"kind": "number", "value": value, "rel_tol": 1e-6, "abs_tol": 1e-9}
+    path.write_text(json.dumps({"format": 1, "keys": {"z.6": entry}}), encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        ex.load_keys(path)
+    assert str(caught.value) == f"keys file: {value!r} is not a number or a SymPy string"
