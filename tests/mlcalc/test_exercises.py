@@ -1109,3 +1109,24 @@ def test_a_keys_file_value_that_is_neither_a_number_nor_text_is_refused_naming_i
     with pytest.raises(ValueError) as caught:
         ex.load_keys(path)
     assert str(caught.value) == f"keys file: {value!r} is not a number or a SymPy string"
+
+
+def test_an_unevaluated_derivative_or_integral_of_the_right_function_is_right():
+    """SymPy cannot put numbers into Derivative(sin(x), x), but it can simplify it: the answer is right."""
+    key("e.9", sp.cos(x))
+    assert_correct("e.9", sp.Derivative(sp.sin(x), x))
+    assert_correct("e.9", "Integral(-sin(x), x)")
+
+
+def test_an_answer_with_several_unknown_names_names_them_all():
+    key("e.10", "x**2")
+    assert str(check("e.10", "x*z + w")) == ("⚠ This exercise expects an expression in x (a SymPy expression or a "
+                                             "string); your answer also uses w, z.")
+
+
+def test_a_key_with_a_loose_tolerance_applies_it_to_the_slope_too():
+    """An author who allows 1e-3 accepts a Taylor polynomial of sin on (-1, 1): its values are within
+    7e-5 of sin and its slope within 6e-4 of cos, both inside the tolerance."""
+    key("f.16", sp.sin(x), kind="function with derivative", domain=(-1, 1), abs_tol=1e-3)
+    assert_correct("f.16", lambda t: t - t**3 / 6 + t**5 / 120)
+    assert_wrong("f.16", lambda t: t - t**3 / 6)  # values off by up to 2e-3
