@@ -1130,3 +1130,21 @@ def test_a_key_with_a_loose_tolerance_applies_it_to_the_slope_too():
     key("f.16", sp.sin(x), kind="function with derivative", domain=(-1, 1), abs_tol=1e-3)
     assert_correct("f.16", lambda t: t - t**3 / 6 + t**5 / 120)
     assert_wrong("f.16", lambda t: t - t**3 / 6)  # values off by up to 2e-3
+
+
+def test_a_keys_assess_shows_the_answer_only_when_asked():
+    """Key.assess (what check calls, and what a build script calls on a loaded key) keeps the answer
+    hidden by default, as check does."""
+    key("r.6", 0.125)
+    entry = ex._SESSION["r.6"]
+    assert str(entry.assess(0.5)) == "✗ Not yet: Your answer is off by a factor: check for a missing or extra factor."
+    assert str(entry.assess(0.125)) == "✓ Correct."
+    assert str(entry.assess(0.125, reveal=True)) == "✓ Correct. The answer is 0.125."
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_key_refuses_a_truth_value_as_a_number(value):
+    """A solution that passes a comparison (x > 0) instead of a number gets an error, not a key of 1 or 0."""
+    with pytest.raises(TypeError) as caught:
+        key("a.11", value, kind="number")
+    assert str(caught.value) == f"value of a number key must be a real number; got {value!r} (type bool)"
