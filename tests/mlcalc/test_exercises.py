@@ -1148,3 +1148,19 @@ def test_key_refuses_a_truth_value_as_a_number(value):
     with pytest.raises(TypeError) as caught:
         key("a.11", value, kind="number")
     assert str(caught.value) == f"value of a number key must be a real number; got {value!r} (type bool)"
+
+
+def test_a_key_that_rejects_its_own_value_says_so_with_the_verdict():
+    """A key string is read by SymPy, where e is a symbol, while a learner's "e" is Euler's number: the
+    solution's own value then fails its key, and the author reads why."""
+    with pytest.raises(ValueError) as caught:
+        key("a.12", "e^x")
+    assert str(caught.value) == "key 'a.12' rejects its own value 'e^x': ✗ Not yet: check your working."
+    assert ex._SESSION == {}
+
+
+def test_two_close_ids_are_offered_joined_by_or():
+    for exercise in ("2.3.4", "2.3.5", "1.1.1"):
+        key(exercise, 1.0)
+    assert str(check("2.3.9", 1.0)) == ("⚠ There is no exercise '2.3.9' with an answer key. "
+                                        "Did you mean '2.3.5' or '2.3.4'?")
