@@ -1164,3 +1164,15 @@ def test_two_close_ids_are_offered_joined_by_or():
         key(exercise, 1.0)
     assert str(check("2.3.9", 1.0)) == ("⚠ There is no exercise '2.3.9' with an answer key. "
                                         "Did you mean '2.3.5' or '2.3.4'?")
+
+
+def test_a_keys_file_keeps_a_keys_floats_exactly(tmp_path, monkeypatch):
+    """SymPy prints 0.1 + 0.2 as 0.3; the keys file still holds 0.30000000000000004, so a key with
+    no tolerance accepts the solution's own value after the round trip."""
+    out = tmp_path / "chapter.json"
+    monkeypatch.setenv(ex.KEYS_OUT_VARIABLE, str(out))
+    value = (0.1 + 0.2) * x
+    key("t.2", value, rel_tol=0, abs_tol=0)
+    loaded = ex.load_keys(out)["t.2"]
+    assert loaded.value == value and ex._SESSION["t.2"].value == value
+    assert loaded.assess(value) and not loaded.assess(0.3 * x)
