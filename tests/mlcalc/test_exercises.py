@@ -1176,3 +1176,10 @@ def test_a_keys_file_keeps_a_keys_floats_exactly(tmp_path, monkeypatch):
     loaded = ex.load_keys(out)["t.2"]
     assert loaded.value == value and ex._SESSION["t.2"].value == value
     assert loaded.assess(value) and not loaded.assess(0.3 * x)
+
+
+def test_every_result_remembers_its_exercise_and_the_dots_message_reads_exactly_so():
+    key("2.3.6", 1.0)
+    no_key("2.3.7", reason="a proof")
+    assert check("2.3.6", 2.0).exercise == "2.3.6" and check("2.3.7", 1).exercise == "2.3.7"
+    assert str(check("2.3.6", ...)) == "⚠ Replace ... with your answer, then run the cell again."
