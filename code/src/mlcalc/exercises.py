@@ -5,12 +5,11 @@ A learner calls :func:`check` with an exercise's id and their answer; it says "â
 at the learner: an unknown id, an unfilled ``...``, an answer of the wrong kind or a string that
 does not parse all come back as a result whose message says what to do.
 
-The keys come from the book's own solutions: a solution cell calls :func:`key` (or
-:func:`no_key` for a proof or an essay).  Outside the build, ``key`` only checks that the key
-accepts the solution's value and rejects each plausible wrong answer, so every solution checks
-itself.  When the environment variable ``MLCALC_KEYS_OUT`` names a JSON file, ``key`` also
-records the key there; ``scripts/collect_keys.py`` merges those files into the package's
-``keys.json``, which ``check`` reads.
+The keys come from the book's own solutions: a solution cell calls :func:`key` (or :func:`no_key`
+for a proof or an essay).  Outside the build, ``key`` only checks that the key accepts the
+solution's value and rejects each plausible wrong answer, so every solution checks itself.  When
+the environment variable ``MLCALC_KEYS_OUT`` names a JSON file, ``key`` also records the key there;
+``scripts/collect_keys.py`` merges them into the package's ``keys.json``, which ``check`` reads.
 
 Key kinds: ``"number"``, ``"expression"``, ``"function"``, ``"function with derivative"``,
 ``"sequence"``, ``"limit"`` (a number, ``"+inf"``, ``"-inf"`` or ``"dne"``) and ``"none"``.
@@ -477,12 +476,10 @@ def _sequence_verdict(answer: Any, k: Key) -> str | None:
 
 
 def _points(k: Key) -> list[dict]:
-    """The sample points of the domain; a key without variables gets those of one unnamed variable
-    (a learner's function is called there and must be constant)."""
     (low, high), n = k.domain, len(_FRACTIONS)
-    symbols = [sp.Symbol(name) for name in k.variables] or [sp.Dummy()]
-    return [{symbol: sp.Float(low + (high - low) * _FRACTIONS[(i + 3 * j) % n], 20)
-             for j, symbol in enumerate(symbols)} for i in range(n)]
+    symbols = [sp.Symbol(name) for name in k.variables] or [sp.Dummy()]  # no variables: one unnamed
+    return [{s: sp.Float(low + (high - low) * _FRACTIONS[(i + 3 * j) % n], 20) for j, s in enumerate(symbols)}
+            for i in range(n)]
 
 
 def _symbolic_verdict(answer: Any, k: Key) -> str | None:
