@@ -1029,3 +1029,157 @@ def test_derivative_check_allows_for_round_off_of_large_values():
     assert_correct("f.14", lambda t: 1e4 + math.sin(t))
     points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.14"])]
     assert_wrong("f.14", lambda t: 1e4 + math.sin(t) + 1e-2 * math.prod(t - p for p in points), "derivative")
+
+
+def test_a_function_given_for_a_constant_expression_is_checked_across_the_domain():
+    """A key without variables (the derivative of 3x + 2 is 3) accepts a constant function only:
+    the learner's function is called at the domain's sample points, not at one point."""
+    key("e.5", 3, kind="expression")
+    assert_correct("e.5", lambda t: 3)
+    assert_correct("e.5", lambda t: 3.0 + 0 * t)
+    assert_wrong("e.5", lambda t: 3 + t)  # 3 at x = 0 only
+    assert_wrong("e.5", lambda t: 3 * t)  # 3 at x = 1 only
+    assert_invalid("e.5", lambda: 3, "raised TypeError")  # a function of x is called with x
+
+
+def test_an_answer_that_is_not_a_multiple_of_the_key_is_never_called_one():
+    """e rounded to 2.71828 gives an answer within a few parts per million of exp(x) whose ratio to it
+    changes with x: no factor is missing.  And x*exp(x) is no multiple of c*exp(x), however large c is
+    (the ratio x/c is small, but it varies)."""
+    key("e.6", sp.exp(x))
+    for answer in ("2.71828**x", lambda t: 2.71828**t):
+        assert str(check("e.6", answer)) == "✗ Not yet: check your working."
+    for scale in (1, 10**3, 10**9):
+        key("e.7", scale * sp.exp(x))
+        assert str(check("e.7", "x*exp(x)")) == "✗ Not yet: check your working.", scale
+        assert "constant factor" in str(check("e.7", "2*exp(x)")), scale  # a real factor still is
+
+
+def test_derivative_check_accepts_a_right_answer_far_from_zero():
+    """The central difference's step grows with |x|, so a right answer stays right on a domain far from 0
+    (time in seconds, a price in cents), and a wrong slope there is still noticed."""
+    for domain, value, right in (((1000, 2000), "log(x)", math.log), ((300, 400), "x*log(x)", lambda t: t * math.log(t)),
+                                 ((1000, 3000), "sqrt(x)", math.sqrt)):
+        key("f.15", value, kind="function with derivative", domain=domain)
+        points = [float(p[sp.Symbol("x")]) for p in ex._points(ex._SESSION["f.15"])]
+        scale = min(abs(math.prod(p - q for q in points if q != p)) for p in points)
+
+        def bumpy(t):  # the right values at every sample point, a slope off by at least 0.01 there
+            return right(t) + 0.01 * math.prod(t - p for p in points) / scale
+
+        assert_correct("f.15", right)
+        assert_wrong("f.15", bumpy, "derivative")
+
+
+def test_a_zero_dimensional_array_is_read_as_its_number_for_a_constant_expression():
+    key("e.8", 3, kind="expression")
+    assert_correct("e.8", np.array(3.0))
+    assert_wrong("e.8", np.array(4.0))
+
+
+def test_true_false_and_none_are_not_numbers_read_exactly_so():
+    key("w.9", 0.5)
+    assert str(check("w.9", True)) == f"⚠ {NUMBER}; you gave True."
+    assert str(check("w.9", None)) == f"⚠ {NUMBER}; you gave None."
+    key("w.10", "x**2")
+    assert str(check("w.10", False)) == ("⚠ This exercise expects an expression in x (a SymPy expression or a string); "
+                                         "you gave False.")
+
+
+def test_a_keys_file_entry_without_hints_or_reason_reads_them_as_empty(tmp_path, monkeypatch):
+    """Optional fields left out of a hand-edited keys file mean "no hint" and "no reason": a learner
+    who gives the recorded wrong answer reads the key's own hint."""
+    entries = {"z.4": {"kind": "number", "value": 12, "hint": "Factor first.", "wrong": [{"value": 4}],
+                       "rel_tol": 1e-6, "abs_tol": 1e-9},
+               "z.5": {"kind": "none"}}
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps({"format": 1, "keys": entries}), encoding="utf-8")
+    loaded = ex.load_keys(path)
+    assert loaded["z.4"].wrong == (Wrong(sp.Integer(4), ""),) and loaded["z.5"].reason == ""
+    monkeypatch.setattr(ex, "_SHIPPED", loaded)
+    assert str(check("z.4", 4)) == ("✗ Not yet: Your answer is off by a factor: check for a missing or extra factor. "
+                                    "Factor first.")
+
+
+@pytest.mark.parametrize("value", [True, None, [1, 2], {"a": 1}])
+def test_a_keys_file_value_that_is_neither_a_number_nor_text_is_refused_naming_it(tmp_path, value):
+    path = tmp_path / "keys.json"
+    entry = {"kind": "number", "value": value, "rel_tol": 1e-6, "abs_tol": 1e-9}
+    path.write_text(json.dumps({"format": 1, "keys": {"z.6": entry}}), encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        ex.load_keys(path)
+    assert str(caught.value) == f"keys file: {value!r} is not a number or a SymPy string"
+
+
+def test_an_unevaluated_derivative_or_integral_of_the_right_function_is_right():
+    """SymPy cannot put numbers into Derivative(sin(x), x), but it can simplify it: the answer is right."""
+    key("e.9", sp.cos(x))
+    assert_correct("e.9", sp.Derivative(sp.sin(x), x))
+    assert_correct("e.9", "Integral(-sin(x), x)")
+
+
+def test_an_answer_with_several_unknown_names_names_them_all():
+    key("e.10", "x**2")
+    assert str(check("e.10", "x*z + w")) == ("⚠ This exercise expects an expression in x (a SymPy expression or a "
+                                             "string); your answer also uses w, z.")
+
+
+def test_a_key_with_a_loose_tolerance_applies_it_to_the_slope_too():
+    """An author who allows 1e-3 accepts a Taylor polynomial of sin on (-1, 1): its values are within
+    7e-5 of sin and its slope within 6e-4 of cos, both inside the tolerance."""
+    key("f.16", sp.sin(x), kind="function with derivative", domain=(-1, 1), abs_tol=1e-3)
+    assert_correct("f.16", lambda t: t - t**3 / 6 + t**5 / 120)
+    assert_wrong("f.16", lambda t: t - t**3 / 6)  # values off by up to 2e-3
+
+
+def test_a_keys_assess_shows_the_answer_only_when_asked():
+    """Key.assess (what check calls, and what a build script calls on a loaded key) keeps the answer
+    hidden by default, as check does."""
+    key("r.6", 0.125)
+    entry = ex._SESSION["r.6"]
+    assert str(entry.assess(0.5)) == "✗ Not yet: Your answer is off by a factor: check for a missing or extra factor."
+    assert str(entry.assess(0.125)) == "✓ Correct."
+    assert str(entry.assess(0.125, reveal=True)) == "✓ Correct. The answer is 0.125."
+
+
+@pytest.mark.parametrize("value", [True, False])
+def test_key_refuses_a_truth_value_as_a_number(value):
+    """A solution that passes a comparison (x > 0) instead of a number gets an error, not a key of 1 or 0."""
+    with pytest.raises(TypeError) as caught:
+        key("a.11", value, kind="number")
+    assert str(caught.value) == f"value of a number key must be a real number; got {value!r} (type bool)"
+
+
+def test_a_key_that_rejects_its_own_value_says_so_with_the_verdict():
+    """A key string is read by SymPy, where e is a symbol, while a learner's "e" is Euler's number: the
+    solution's own value then fails its key, and the author reads why."""
+    with pytest.raises(ValueError) as caught:
+        key("a.12", "e^x")
+    assert str(caught.value) == "key 'a.12' rejects its own value 'e^x': ✗ Not yet: check your working."
+    assert ex._SESSION == {}
+
+
+def test_two_close_ids_are_offered_joined_by_or():
+    for exercise in ("2.3.4", "2.3.5", "1.1.1"):
+        key(exercise, 1.0)
+    assert str(check("2.3.9", 1.0)) == ("⚠ There is no exercise '2.3.9' with an answer key. "
+                                        "Did you mean '2.3.5' or '2.3.4'?")
+
+
+def test_a_keys_file_keeps_a_keys_floats_exactly(tmp_path, monkeypatch):
+    """SymPy prints 0.1 + 0.2 as 0.3; the keys file still holds 0.30000000000000004, so a key with
+    no tolerance accepts the solution's own value after the round trip."""
+    out = tmp_path / "chapter.json"
+    monkeypatch.setenv(ex.KEYS_OUT_VARIABLE, str(out))
+    value = (0.1 + 0.2) * x
+    key("t.2", value, rel_tol=0, abs_tol=0)
+    loaded = ex.load_keys(out)["t.2"]
+    assert loaded.value == value and ex._SESSION["t.2"].value == value
+    assert loaded.assess(value) and not loaded.assess(0.3 * x)
+
+
+def test_every_result_remembers_its_exercise_and_the_dots_message_reads_exactly_so():
+    key("2.3.6", 1.0)
+    no_key("2.3.7", reason="a proof")
+    assert check("2.3.6", 2.0).exercise == "2.3.6" and check("2.3.7", 1).exercise == "2.3.7"
+    assert str(check("2.3.6", ...)) == "⚠ Replace ... with your answer, then run the cell again."

@@ -5,12 +5,11 @@ A learner calls :func:`check` with an exercise's id and their answer; it says "â
 at the learner: an unknown id, an unfilled ``...``, an answer of the wrong kind or a string that
 does not parse all come back as a result whose message says what to do.
 
-The keys come from the book's own solutions: a solution cell calls :func:`key` (or
-:func:`no_key` for a proof or an essay).  Outside the build, ``key`` only checks that the key
-accepts the solution's value and rejects each plausible wrong answer, so every solution checks
-itself.  When the environment variable ``MLCALC_KEYS_OUT`` names a JSON file, ``key`` also
-records the key there; ``scripts/collect_keys.py`` merges those files into the package's
-``keys.json``, which ``check`` reads.
+The keys come from the book's own solutions: a solution cell calls :func:`key` (or :func:`no_key`
+for a proof or an essay).  Outside the build, ``key`` only checks that the key accepts the
+solution's value and rejects each plausible wrong answer, so every solution checks itself.  When
+the environment variable ``MLCALC_KEYS_OUT`` names a JSON file, ``key`` also records the key there;
+``scripts/collect_keys.py`` merges them into the package's ``keys.json``, which ``check`` reads.
 
 Key kinds: ``"number"``, ``"expression"``, ``"function"``, ``"function with derivative"``,
 ``"sequence"``, ``"limit"`` (a number, ``"+inf"``, ``"-inf"`` or ``"dne"``) and ``"none"``.
@@ -478,15 +477,16 @@ def _sequence_verdict(answer: Any, k: Key) -> str | None:
 
 def _points(k: Key) -> list[dict]:
     (low, high), n = k.domain, len(_FRACTIONS)
-    return [{sp.Symbol(name): sp.Float(low + (high - low) * _FRACTIONS[(i + 3 * j) % n], 20)
-             for j, name in enumerate(k.variables)} for i in range(n)]
+    symbols = [sp.Symbol(name) for name in k.variables] or [sp.Dummy()]  # no variables: one unnamed
+    return [{s: sp.Float(low + (high - low) * _FRACTIONS[(i + 3 * j) % n], 20) for j, s in enumerate(symbols)}
+            for i in range(n)]
 
 
 def _symbolic_verdict(answer: Any, k: Key) -> str | None:
     points = _points(k)
     want = np.array([_value_at(k.value, p) for p in points])
     if callable(answer) and (not isinstance(answer, sp.Basic) or isinstance(answer, sp.Lambda)):
-        args = [tuple(float(p[sp.Symbol(n)]) for n in k.variables) or (0.0,) for p in points]
+        args = [tuple(float(value) for value in p.values()) for p in points]
         verdict = _compare(np.array([_call(answer, a) for a in args]), want, k)
         if k.kind != "function with derivative" or verdict is not None:
             return verdict
