@@ -412,3 +412,113 @@ def test_sympy_jacobian_says_when_it_is_not_real():
     # d/dx x**0.5 = 1/(2 sqrt(x)) is imaginary at x = -4
     with pytest.raises(ValueError, match=r"^the Jacobian of f is not real at x = -4\.0; SymPy gives"):
         jacobian(lambda x: [x**0.5], -4.0, backend="sympy")
+
+
+# --------------------------------------------------------------------------------------------
+# Defaults, whole error messages, constant outputs given as NumPy arrays or large numbers
+# --------------------------------------------------------------------------------------------
+def test_vjp_runs_the_reverse_engine_by_default():
+    seen = []
+
+    def f(x):
+        seen.append(type(x[0]))
+        return three_outputs(x)
+
+    w = np.array([1.0, -2.0, 5.0])
+    np.testing.assert_allclose(vjp(f, X, w), w @ J, rtol=1e-12, atol=1e-12)
+    assert seen == [ad.Var]
+
+
+def test_jvp_and_vjp_name_f_when_it_is_not_callable():
+    message = r"^f must be a callable of one real number; got 'x\*\*2' \(type str\)$"
+    with pytest.raises(TypeError, match=message):
+        jvp("x**2", 1.0, 1.0)
+    with pytest.raises(TypeError, match=message):
+        vjp("x**2", 1.0, 1.0)
+
+
+def test_vjp_says_in_full_how_v_must_be_shaped():
+    with pytest.raises(ValueError, match="^f returns 3 numbers, so v must be a 1-D sequence of 3"
+                       " numbers; got a single number$"):
+        vjp(three_outputs, X, 1.0)
+    with pytest.raises(ValueError, match="^f returns a single number, so v must be a single real"
+                       " number; got 2 numbers$"):
+        vjp(lambda v: v[0] * v[1], X, [1.0, 2.0])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_one_element_arrays_and_large_constants_are_numbers(backend):
+    # np.array([2.0]) or np.array([3]) as an output is that number: a constant, like 1e300
+    # (beyond float32, a float64 number); their rows of the Jacobian are 0.
+    needs_library(backend)
+    f = lambda v: [v[0] * v[1], np.array([2.0]), np.array([3]), 1e300]  # noqa: E731
+    expected = np.array([[2.0, 0.3], [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]])
+    np.testing.assert_allclose(jacobian(f, X, backend=backend), expected, **tolerance(backend))
+
+
+def test_numeric_backend_reads_the_value_of_a_one_element_array():
+    # central differences use the values: d/dx (x0 x1) through np.array([x0 * x1])
+    f = lambda v: [np.array([v[0] * v[1]]), np.array([v[0] ** 2], dtype=np.float32)]  # noqa: E731
+    np.testing.assert_allclose(jacobian(f, X, backend="numeric"), [[2.0, 0.3], [0.6, 0.0]],
+                               rtol=1e-3)
+
+
+def test_an_output_that_is_not_one_number_is_shown_in_the_message():
+    with pytest.raises(ValueError, match=r"^each output of f must be a single real number;"
+                       r" output 1 is array\(\[1\., 2\.\]\) \(type ndarray\)$"):
+        jacobian(lambda v: [v[0], np.array([1.0, 2.0])], X)
+
+
+def test_tensorflow_jacobian_runs_eager_custom_gradients():
+    # Each row is an eager backward sweep, as in vjp, so a gradient written with .numpy() works.
+    tf = pytest.importorskip("tensorflow")
+
+    @tf.custom_gradient
+    def square(t):
+        def gradient(dy):
+            return tf.constant(2.0 * t.numpy() * dy.numpy(), dtype=tf.float64)
+        return t * t, gradient
+
+    f = lambda x: [square(x[0]), x[0] * x[1]]  # noqa: E731
+    np.testing.assert_allclose(jacobian(f, [3.0, 2.0], backend="tensorflow"),
+                               [[6.0, 0.0], [2.0, 3.0]], rtol=1e-12)
+    np.testing.assert_allclose(vjp(f, [3.0, 2.0], [1.0, 1.0], backend="tensorflow"), [8.0, 3.0],
+                               rtol=1e-12)
+
+
+def test_jacobian_runs_the_reverse_engine_by_default():
+    seen = []
+
+    def f(x):
+        seen.append(type(x[0]))
+        return three_outputs(x)
+
+    np.testing.assert_allclose(jacobian(f, X), J, rtol=1e-12, atol=1e-12)
+    assert seen == [ad.Var]  # one recorded pass, then one backward sweep per row
+
+
+def test_an_output_that_is_not_a_number_is_shown_in_the_message():
+    message = r"^f must return real numbers; output 1 is '3' \(type str\)$"
+    with pytest.raises(TypeError, match=message):
+        jacobian(lambda v: [v[0], "3"], X)
+
+
+@pytest.mark.parametrize("backend", FAST_BACKENDS)
+def test_numpy_arrays_as_results(backend):
+    # a 0-d array is one number (like a float); a 1-D array is a vector, even of one number
+    zero_d = lambda x: np.asarray(x[0] * x[1])  # noqa: E731
+    one_d = lambda x: np.array([x[0] * x[1], x[0]])  # noqa: E731
+    gradient = np.array([2.0, 0.3])  # of x0 x1 at X
+    if backend != "reverse":
+        product = jvp(zero_d, X, [1.0, 10.0], backend=backend)
+        assert isinstance(product, float)
+        assert product == pytest.approx(5.0, rel=1e-6)
+        np.testing.assert_allclose(jvp(one_d, X, [1.0, 10.0], backend=backend), [5.0, 1.0],
+                                   **tolerance(backend))
+    if backend != "forward":
+        np.testing.assert_allclose(vjp(zero_d, X, 2.0, backend=backend), 2 * gradient,
+                                   **tolerance(backend))
+        np.testing.assert_allclose(vjp(one_d, X, [1.0, 1.0], backend=backend),
+                                   gradient + [1.0, 0.0], **tolerance(backend))
+    np.testing.assert_allclose(jacobian(zero_d, X, backend=backend), [gradient],
+                               **tolerance(backend))
