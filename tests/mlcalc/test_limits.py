@@ -25,6 +25,7 @@ from mlcalc._table import Table
 from mlcalc.limits import (
     VERDICTS,
     LimitResult,
+    _cancelled_to_zero,
     approach_table,
     archimedes_bounds,
     bounds_table,
@@ -621,6 +622,22 @@ def test_cancellation_to_exactly_zero_is_not_taken_for_the_limit(f, expected):
     assert result.verdict in ("converges", "cannot tell"), result
     if result.verdict == "converges":
         assert abs(result.value - expected) <= result.error <= 1e-6
+
+
+# Where cancellation collapses the samples to exactly 0 (the rule behind the test above, on
+# sample sequences built to sit on each side of it): the index of the collapse, or ``clean``.
+@pytest.mark.parametrize(("samples", "collapse"), [
+    ([0.30, 0.32, 0.36, 0.0, 0.0, 0.0], 3),       # the first zero after three moving samples
+    ([0.7, 0.8, 0.9, 1.0, 0.0, 0.0], 4),          # ... whatever the sample before it is
+    ([0.2, 0.0, 0.30, 0.31, 0.33, 0.0], 5),       # an early zero is not the collapse; a later one is
+    ([0.3, 0.3, 0.3, 0.0, 0.36, 0.0], 5),         # a zero is judged by the samples just before it
+    ([0.5, 1e-6 + 3e-10, 1e-6 + 2e-10, 1e-6 + 1e-10, 1e-6, 0.0], 6),  # too small beside 0.5: kept
+    ([3e-6, 1e-6 + 3e-10, 1e-6 + 2e-10, 1e-6 + 1e-10, 1e-6, 0.0], 5),  # moving at its own scale
+    ([0.5, 0.0, 0.0, 0.0], 4),                    # exactly 0 right after the first sample: kept
+    ([0.3, 0.5, 0.5, 0.5, 0.0, 0.0], 6),          # constant, then exactly 0: kept
+])
+def test_samples_collapse_to_zero_only_after_moving_samples(samples, collapse):
+    assert _cancelled_to_zero(np.array(samples), len(samples)) == collapse
 
 
 @pytest.mark.parametrize("f", [lambda t: 0.0, lambda t: t - t, lambda t: t, lambda t: 3 * t,
