@@ -211,6 +211,26 @@ def table(rows: list[tuple[str, dict[str, int]]]) -> str:
     return "\n".join(lines)
 
 
+def run_mutmut(workdir: Path, name: str, env: dict[str, str], max_children: int, log: Path,
+               attempts: int = 3) -> int:
+    """Run mutmut in ``workdir`` until every mutant of ``name`` has a result, at most ``attempts``
+    times; return its last exit status.  mutmut sometimes stops part-way with status 0 and
+    nothing in its log (seen at 224 of 504 mutants); run again, it keeps the results it has and
+    runs the rest.  A run that adds no result, or runs no mutant at all, ends the attempts."""
+    status, left = 0, None
+    with open(log, "w") as handle:
+        for attempt in range(attempts):
+            status = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
+                                     str(max_children)], cwd=workdir, env=env, stdout=handle,
+                                    stderr=subprocess.STDOUT).returncode
+            ran = counts(exit_codes(workdir, name), {})
+            before, left = left, ran["not run"]
+            if left in (0, ran["mutants"], before) or attempt == attempts - 1:
+                break  # done, nothing ran at all (see the log), or no progress
+            print(f"{name}: mutmut stopped with {left} mutants not run; running it again", flush=True)
+    return status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("modules", nargs="*", help="modules of mlcalc to mutate (default: all)")
@@ -242,16 +262,13 @@ def main(argv: list[str] | None = None) -> int:
         began = time.monotonic()
         prepare(places[name], [name], tests)
         log = places[name] / "mutmut.log"
-        with open(log, "w") as handle:
-            run = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
-                                  str(args.max_children)], cwd=places[name], env=env,
-                                 stdout=handle, stderr=subprocess.STDOUT)
+        status = run_mutmut(places[name], name, env, args.max_children, log)
         ran = counts(exit_codes(places[name], name), {})
         print(f"{name}: {ran['mutants']} mutants against {' '.join(tests)} in "
               f"{(time.monotonic() - began) / 60:.1f} min", flush=True)
         if ran["not run"] == ran["mutants"]:  # no mutant, or the tests failed before the first
             print(log.read_text(errors="replace")[-3000:])
-            print(f"mutmut ran no mutant of {name} (exit status {run.returncode}; log: {log})")
+            print(f"mutmut ran no mutant of {name} (exit status {status}; log: {log})")
             return 1
     minutes = (time.monotonic() - start) / 60
     codes = {name: exit_codes(places[name], name) for name in chosen}

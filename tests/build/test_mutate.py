@@ -9,6 +9,7 @@ from __future__ import annotations
 import configparser
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,36 @@ def test_every_listing_names_a_mutant_of_its_module_with_a_reason():
         for name, (reason, _) in listed.items():
             assert name.startswith(f"mlcalc.{module}."), f"{path.name}: {name} is another module's"
             assert len(reason.split()) >= 4, f"{path.name}: {name} needs a reason"
+
+
+def _fake_mutmut(tmp_path, monkeypatch, results_per_run):
+    """mutmut stand-in: each run records the next batch of results in the module's .meta file."""
+    meta = tmp_path / "mutants" / "src" / "mlcalc" / "limits.py.meta"
+    meta.parent.mkdir(parents=True)
+    codes = {f"mlcalc.limits.x_f__mutmut_{i}": None for i in range(10)}
+    meta.write_text(json.dumps({"exit_code_by_key": codes}))
+    runs = []
+
+    def run(command, **kwargs):
+        batch = results_per_run[len(runs)]
+        runs.append(command)
+        codes.update({key: 1 for key in list(codes)[:batch]})
+        meta.write_text(json.dumps({"exit_code_by_key": codes}))
+        return subprocess.CompletedProcess(command, 0)
+
+    monkeypatch.setattr(mutate.subprocess, "run", run)
+    return runs
+
+
+def test_mutmut_runs_again_when_it_stops_part_way(tmp_path, monkeypatch):
+    runs = _fake_mutmut(tmp_path, monkeypatch, [4, 10])  # stops after 4 of 10, then finishes
+    assert mutate.run_mutmut(tmp_path, "limits", {}, 2, tmp_path / "log") == 0
+    assert len(runs) == 2
+    assert mutate.counts(mutate.exit_codes(tmp_path, "limits"), {})["not run"] == 0
+
+
+@pytest.mark.parametrize("results_per_run", [[0, 0, 0], [4, 4, 4]])
+def test_mutmut_is_not_run_again_without_progress(tmp_path, monkeypatch, results_per_run):
+    runs = _fake_mutmut(tmp_path, monkeypatch, results_per_run)  # no mutant ran / stuck at 4
+    mutate.run_mutmut(tmp_path, "limits", {}, 2, tmp_path / "log")
+    assert len(runs) == (1 if results_per_run[0] == 0 else 2)
