@@ -26,6 +26,7 @@ from mlcalc.limits import (
     VERDICTS,
     LimitResult,
     _cancelled_to_zero,
+    _converged,
     approach_table,
     archimedes_bounds,
     bounds_table,
@@ -634,10 +635,22 @@ def test_cancellation_to_exactly_zero_is_not_taken_for_the_limit(f, expected):
     ([0.5, 1e-6 + 3e-10, 1e-6 + 2e-10, 1e-6 + 1e-10, 1e-6, 0.0], 6),  # too small beside 0.5: kept
     ([3e-6, 1e-6 + 3e-10, 1e-6 + 2e-10, 1e-6 + 1e-10, 1e-6, 0.0], 5),  # moving at its own scale
     ([0.5, 0.0, 0.0, 0.0], 4),                    # exactly 0 right after the first sample: kept
+    ([0.5, 0.4, 0.3, 1e-5, 0.0], 5),              # reached 0 from a sample already tiny: kept
+    ([1.0, 0.5, 0.25, 1e-3, 0.0], 5),             # "over 1e-3 of the largest": 1e-3 itself is tiny
+    ([0.5, 0.9, 1e-3 + 2e-14, 1e-3 + 1e-14, 1e-3, 0.0], 5),  # moving at the last sample's scale
     ([0.3, 0.5, 0.5, 0.5, 0.0, 0.0], 6),          # constant, then exactly 0: kept
 ])
 def test_samples_collapse_to_zero_only_after_moving_samples(samples, collapse):
     assert _cancelled_to_zero(np.array(samples), len(samples)) == collapse
+
+
+def test_a_numeric_limit_converges_only_within_the_documented_tolerance():
+    # limit's docstring: "converges" only if the error is below 1e-6 max(1, |value|).
+    assert _converged(0.5, 0.9e-6)[0] == "converges"
+    assert _converged(0.5, 1.5e-6) == ("cannot tell", pytest.approx(math.nan, nan_ok=True),
+                                       pytest.approx(math.nan, nan_ok=True))
+    assert _converged(3e6, 2.9)[0] == "converges"
+    assert _converged(3e6, 3.1)[0] == "cannot tell"
 
 
 @pytest.mark.parametrize("f", [lambda t: 0.0, lambda t: t - t, lambda t: t, lambda t: 3 * t,
