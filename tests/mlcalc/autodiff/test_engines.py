@@ -346,6 +346,20 @@ def test_grad_explains_an_f_that_turns_x_into_a_plain_float(backend):
             grad(lambda x: float(x) + x, 1.0, backend=backend)
 
 
+def test_the_torch_guard_also_sees_forward_mode_numbers():
+    # In forward mode (jvp) PyTorch's numbers carry a tangent instead of requires_grad; turning
+    # one into a float would lose the derivative just the same, so it is refused the same way.
+    needs_library("torch")
+    with pytest.raises(TypeError, match=r"^f turned its argument into a plain float .*backend='torch'"):
+        ad.jvp(lambda x: float(x[0]) * x[1], [1.0, 2.0], [1.0, 0.0], backend="torch")
+
+
+def test_a_point_of_booleans_is_refused_naming_it():
+    with pytest.raises(TypeError, match=r"^x must hold real numbers, not booleans or strings; got "
+                                        r"\[True, False\] \(type list\)$"):
+        grad(lambda v: v[0] * v[1], [True, False])
+
+
 def test_sympy_backend_passes_other_type_errors_through():
     # a TypeError that is not SymPy refusing float(symbol) is f's own mistake, shown as it is
     with pytest.raises(TypeError, match="has no len"):
