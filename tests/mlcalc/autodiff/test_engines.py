@@ -346,6 +346,9 @@ def test_grad_explains_an_f_that_turns_x_into_a_plain_float(backend):
             grad(lambda x: float(x) + x, 1.0, backend=backend)
 
 
+# PyTorch's forward mode compiles its decompositions with torch.jit.script on first use, which
+# PyTorch itself now warns about; nothing of ours is deprecated.
+@pytest.mark.filterwarnings("ignore:`torch.jit.script` is deprecated:DeprecationWarning")
 def test_the_torch_guard_also_sees_forward_mode_numbers():
     # In forward mode (jvp) PyTorch's numbers carry a tangent instead of requires_grad; turning
     # one into a float would lose the derivative just the same, so it is refused the same way.
