@@ -212,23 +212,24 @@ def table(rows: list[tuple[str, dict[str, int]]]) -> str:
 
 
 def run_mutmut(workdir: Path, name: str, env: dict[str, str], max_children: int, log: Path,
-               attempts: int = 3) -> int:
+               attempts: int = 3) -> tuple[int, dict[str, int | None]]:
     """Run mutmut in ``workdir`` until every mutant of ``name`` has a result, at most ``attempts``
-    times; return its last exit status.  mutmut sometimes stops part-way with status 0 and
+    times; return its last exit status and the mutants' exit codes (see exit_codes).  mutmut sometimes stops part-way with status 0 and
     nothing in its log (seen at 224 of 504 mutants); run again, it keeps the results it has and
     runs the rest.  A run that adds no result, or runs no mutant at all, ends the attempts."""
-    status, left = 0, None
+    status, codes, left = 0, {}, None
     with open(log, "w") as handle:
         for attempt in range(attempts):
             status = subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
                                      str(max_children)], cwd=workdir, env=env, stdout=handle,
                                     stderr=subprocess.STDOUT).returncode
-            ran = counts(exit_codes(workdir, name), {})
+            codes = exit_codes(workdir, name)
+            ran = counts(codes, {})
             before, left = left, ran["not run"]
             if left in (0, ran["mutants"], before) or attempt == attempts - 1:
                 break  # done, nothing ran at all (see the log), or no progress
             print(f"{name}: mutmut stopped with {left} mutants not run; running it again", flush=True)
-    return status
+    return status, codes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -257,13 +258,14 @@ def main(argv: list[str] | None = None) -> int:
     env = environment(os.environ)
     places = {name: args.workdir if len(chosen) == 1 else args.workdir / name for name in chosen}
     start = time.monotonic()
+    codes: dict[str, dict[str, int | None]] = {}
     for name in chosen:
         tests = args.tests or own_tests(name)
         began = time.monotonic()
         prepare(places[name], [name], tests)
         log = places[name] / "mutmut.log"
-        status = run_mutmut(places[name], name, env, args.max_children, log)
-        ran = counts(exit_codes(places[name], name), {})
+        status, codes[name] = run_mutmut(places[name], name, env, args.max_children, log)
+        ran = counts(codes[name], {})
         print(f"{name}: {ran['mutants']} mutants against {' '.join(tests)} in "
               f"{(time.monotonic() - began) / 60:.1f} min", flush=True)
         if ran["not run"] == ran["mutants"]:  # no mutant, or the tests failed before the first
@@ -271,7 +273,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"mutmut ran no mutant of {name} (exit status {status}; log: {log})")
             return 1
     minutes = (time.monotonic() - start) / 60
-    codes = {name: exit_codes(places[name], name) for name in chosen}
     listings = {name: listed_survivors(name) for name in chosen}
     rows = [(name, counts(codes[name], listings[name])) for name in chosen]
     print(table(rows))
