@@ -334,13 +334,9 @@ def assemble(meta: dict[str, str]) -> tuple[str, dict]:
         body.append(str(section))
         return True
 
-    index_in_place = False
-
     def add_page(page: str, level_shift: int, kind: str) -> None:
-        nonlocal index_in_place
         if page == WEB_INDEX_PAGE and add_index(level_shift):
-            index_in_place = True  # the index itself, where the web edition links to it
-            return
+            return  # the index itself, where the web edition links to it
         page_html = f"{page}.html"
         section = joiner.section(page_html, level_shift, soup)
         source = BeautifulSoup((HTML / page_html).read_text(encoding="utf-8"), "html.parser")
@@ -365,7 +361,7 @@ def assemble(meta: dict[str, str]) -> tuple[str, dict]:
             shift = 1
         for page in chapter_pages:
             add_page(page, shift, "chapter")
-    if not index_in_place:
+    if WEB_INDEX_PAGE not in pages:  # (when it is, the index stands in its place, if any)
         add_index(0)
     styles, scripts = head_assets(f"{root}.html")
     links = "\n".join(f'<link rel="stylesheet" href="{html.escape(href)}">' for href in styles)
