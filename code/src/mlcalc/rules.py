@@ -255,7 +255,7 @@ def _variable(expr: sp.Expr, variable: Any) -> sp.Symbol:
 def _derive(expr: sp.Expr, x: sp.Symbol, depth: int, steps: list[Step]) -> sp.Expr:
     """Derivative of ``expr`` with respect to ``x``, appending the rule used to ``steps``."""
     index = len(steps)
-    steps.append(None)  # placeholder filled below, so the outer rule is listed first
+    steps.append(None)  # this rule's slot, set below, so the outer rule is listed first
     rule, result = _apply_rule(expr, x, depth, steps)
     steps[index] = Step(depth, rule, expr, result)
     return result
